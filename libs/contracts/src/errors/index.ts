@@ -1,0 +1,3 @@
+export * from './error-codes';
+export * from './openlines.error';
+export * from './validate';

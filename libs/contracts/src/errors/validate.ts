@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { OpenLinesError, ValidationIssue } from './openlines.error';
+
+function issuesOf(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.join('.') : '(root)',
+    message: issue.message,
+  }));
+}
+
+/**
+ * Parses `payload` with `schema`, or throws VALIDATION_FAILED whose message names every bad field,
+ * e.g. `invalid lines.sessions.assignToOperator request: operatorId: Required`.
+ */
+export function validate<S extends z.ZodTypeAny>(schema: S, payload: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(payload);
+  if (result.success) return result.data;
+  const issues = issuesOf(result.error);
+  const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+  throw OpenLinesError.validation(`invalid ${what}: ${summary}`, issues);
+}

@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './messaging/streams';
+export * from './query/search';
