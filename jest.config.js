@@ -2,17 +2,19 @@
 const { readdirSync, existsSync } = require('node:fs');
 const path = require('node:path');
 
-const projects = ['apps', 'libs'].flatMap((dir) =>
+const preset = require('./jest.preset');
+
+const inFolder = (dir) =>
   existsSync(path.join(__dirname, dir))
-    ? readdirSync(path.join(__dirname, dir))
-        .map((name) => path.join(__dirname, dir, name, 'jest.config.js'))
-        .filter((file) => existsSync(file))
-    : [],
-);
+    ? readdirSync(path.join(__dirname, dir)).map((name) => path.join(dir, name))
+    : [];
+
+const projects = [...inFolder('apps'), ...inFolder('libs'), 'deploy', 'e2e']
+  .map((dir) => path.join(__dirname, dir, 'jest.config.js'))
+  .filter((file) => existsSync(file));
 
 module.exports = {
   projects,
-  globalSetup: require('./jest.preset').globalSetup,
-  globalTeardown: require('./jest.preset').globalTeardown,
-  testTimeout: 30000,
+  globalSetup: preset.globalSetup,
+  globalTeardown: preset.globalTeardown,
 };
