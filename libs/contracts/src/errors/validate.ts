@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { OpenLinesError, ValidationIssue } from './openlines.error';
 
+const fieldPath = (path: (string | number)[]): string => (path.length > 0 ? path.join('.') : '(root)');
+
+/** One issue per bad field; an unknown-keys issue becomes one issue per key, naming the key. */
 function issuesOf(error: z.ZodError): ValidationIssue[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join('.') : '(root)',
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    issue.code === z.ZodIssueCode.unrecognized_keys
+      ? issue.keys.map((key) => ({ field: fieldPath([...issue.path, key]), message: 'unknown field' }))
+      : [{ field: fieldPath(issue.path), message: issue.message }],
+  );
 }
 
 /**
