@@ -17,4 +17,5 @@ module.exports = {
   projects,
   globalSetup: preset.globalSetup,
   globalTeardown: preset.globalTeardown,
+  testTimeout: 30000,
 };

@@ -20,7 +20,12 @@ function freePort() {
 }
 
 function findNatsServer() {
-  for (const candidate of [process.env.NATS_SERVER_BIN, 'nats-server', '/usr/sbin/nats-server', '/usr/bin/nats-server']) {
+  for (const candidate of [
+    process.env.NATS_SERVER_BIN,
+    'nats-server',
+    '/usr/sbin/nats-server',
+    '/usr/bin/nats-server',
+  ]) {
     if (!candidate) continue;
     try {
       execFileSync(candidate, ['--version'], { stdio: 'ignore' });
@@ -45,7 +50,8 @@ function waitForPort(port, deadlineMs) {
       });
       socket.once('error', () => {
         socket.destroy();
-        if (Date.now() - started > deadlineMs) reject(new Error(`nats-server did not listen on ${port}`));
+        if (Date.now() - started > deadlineMs)
+          reject(new Error(`nats-server did not listen on ${port}`));
         else setTimeout(attempt, 50);
       });
     };
@@ -54,6 +60,8 @@ function waitForPort(port, deadlineMs) {
 }
 
 module.exports = async function globalSetup() {
+  // Services under test log at warn unless asked otherwise, so test output stays readable.
+  if (!process.env.LOG_LEVEL) process.env.LOG_LEVEL = 'warn';
   if (process.env.NATS_URL) return;
   const bin = findNatsServer();
   const port = await freePort();
@@ -62,7 +70,13 @@ module.exports = async function globalSetup() {
     stdio: 'ignore',
   });
   globalThis.__OPENLINES_NATS__ = { child, storeDir };
-  await waitForPort(port, 10000);
+  const exitedEarly = new Promise((_, reject) =>
+    child.once('exit', (code, signal) =>
+      reject(new Error(`nats-server exited before listening (code ${code}, signal ${signal})`)),
+    ),
+  );
+  exitedEarly.catch(() => undefined);
+  await Promise.race([waitForPort(port, 10000), exitedEarly]);
   process.env.NATS_URL = `nats://127.0.0.1:${port}`;
   process.env.OPENLINES_TEST_NATS_STORE = storeDir;
 };

@@ -1,0 +1,2 @@
+// One mapping of zod failures to VALIDATION_FAILED, shared with contracts' `validate()`.
+export { validationErrorFromZod } from '@openlines/contracts';
