@@ -13,7 +13,14 @@ export const NAME_MAX_LENGTH = 256;
 export const IdSchema = z.string().min(1).max(ID_MAX_LENGTH);
 
 /** Dates travel as ISO-8601 strings (`new Date().toISOString()`); an offset is accepted. */
-export const IsoDateSchema = z.string().datetime({ offset: true });
+/**
+ * An instant as ISO-8601. Offsets are accepted and normalised to UTC (`…Z`), the one form that
+ * the stores keep, so that dates compare correctly as strings in filters and sorts.
+ */
+export const IsoDateSchema = z
+  .string()
+  .datetime({ offset: true })
+  .transform((value) => new Date(value).toISOString());
 
 /** A name a caller writes (`__name`): trimmed, non-empty. */
 export const NameSchema = z.string().trim().min(1).max(NAME_MAX_LENGTH);

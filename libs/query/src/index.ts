@@ -1,0 +1,10 @@
+export * from './query.limits';
+export * from './fields/entity-fields.definition';
+export * from './fields/system-fields.definition';
+export * from './builder/field-operand.builder';
+export * from './builder/search.builder';
+export type { MongoFilter } from './compiler/condition.compiler';
+export { compileFilter } from './compiler/filter.compiler';
+export { escapeRegex, likePattern } from './compiler/like.pattern';
+export { normaliseIsoDate } from './compiler/field-value.checker';
+export * from './compiler/search-request.compiler';
