@@ -6,3 +6,4 @@ export { MongoStore } from './mongo/mongo.store';
 export { MongoStoreFactory } from './mongo/mongo-store.factory';
 export type { MongoStoreOptions } from './mongo/mongo-store.factory';
 export * from './store.factory';
+export * from './store-health';

@@ -1,4 +1,5 @@
 import pino, { DestinationStream, Level, Logger } from 'pino';
+import { SECRET_SETTING_KEYS } from '@openlines/contracts';
 import { currentCorrelationId } from './correlation.context';
 
 export type { Logger } from 'pino';
@@ -24,6 +25,8 @@ export const SECRET_KEYS = [
   'clientSecret',
   'webhookSecret',
   'credentials',
+  // Every secret key of a channel's settings (secretToken, appSecret, …), from the contracts.
+  ...SECRET_SETTING_KEYS,
 ] as const;
 
 /**
@@ -34,7 +37,7 @@ const REDACT_DEPTH = 5;
 
 function redactPaths(): string[] {
   const paths: string[] = [];
-  for (const key of SECRET_KEYS) {
+  for (const key of new Set<string>(SECRET_KEYS)) {
     const leaf = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
     for (let depth = 0; depth <= REDACT_DEPTH; depth += 1) {
       const prefix = '*'.repeat(depth).split('').join('.');

@@ -1,0 +1,48 @@
+import { EVENT_SCHEMAS, LinesEvents } from '@openlines/contracts';
+import { z } from 'zod';
+
+/**
+ * The events an SDK user can subscribe to, by the names the gateway's SSE stream uses
+ * (`event: SessionChanged`). Internal hand-over events (inbound/outbound delivery) stay private.
+ */
+export const LINES_EVENT_SUBJECTS = {
+  SessionCreated: LinesEvents.session.created,
+  SessionChanged: LinesEvents.session.changed,
+  SessionReassigned: LinesEvents.session.reassigned,
+  SessionClosed: LinesEvents.session.closed,
+  MessageCreated: LinesEvents.message.created,
+} as const;
+
+export type LinesEventType = keyof typeof LINES_EVENT_SUBJECTS;
+export const LINES_EVENT_TYPES = Object.freeze(
+  Object.keys(LINES_EVENT_SUBJECTS) as LinesEventType[],
+);
+
+export type LinesEventPayload<E extends LinesEventType> = z.infer<
+  (typeof EVENT_SCHEMAS)[(typeof LINES_EVENT_SUBJECTS)[E]]
+>;
+
+/** Narrows a subscription; every public event carries `lineId` and `sessionId`. */
+export interface LinesEventFilter {
+  lineId?: string;
+  sessionId?: string;
+}
+
+/** Parses an event with its contract schema; a malformed one is dropped (undefined), not thrown. */
+export function parseLinesEvent<E extends LinesEventType>(
+  type: E,
+  payload: unknown,
+): LinesEventPayload<E> | undefined {
+  const result = EVENT_SCHEMAS[LINES_EVENT_SUBJECTS[type]].safeParse(payload);
+  return result.success ? (result.data as LinesEventPayload<E>) : undefined;
+}
+
+export function matchesFilter(
+  payload: { lineId: string; sessionId: string },
+  filter: LinesEventFilter,
+): boolean {
+  return (
+    (filter.lineId === undefined || payload.lineId === filter.lineId) &&
+    (filter.sessionId === undefined || payload.sessionId === filter.sessionId)
+  );
+}
