@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { OpenLinesError, ValidationIssue } from './openlines.error';
 
-const fieldPath = (path: (string | number)[]): string => (path.length > 0 ? path.join('.') : '(root)');
+const fieldPath = (path: (string | number)[]): string =>
+  path.length > 0 ? path.join('.') : '(root)';
 
 /** One issue per bad field; an unknown-keys issue becomes one issue per key, naming the key. */
 export function issuesOf(error: z.ZodError): ValidationIssue[] {
   return error.issues.flatMap((issue) =>
     issue.code === z.ZodIssueCode.unrecognized_keys
-      ? issue.keys.map((key) => ({ field: fieldPath([...issue.path, key]), message: 'unknown field' }))
+      ? issue.keys.map((key) => ({
+          field: fieldPath([...issue.path, key]),
+          message: 'unknown field',
+        }))
       : [{ field: fieldPath(issue.path), message: issue.message }],
   );
 }
@@ -16,7 +20,11 @@ export function issuesOf(error: z.ZodError): ValidationIssue[] {
  * Parses `payload` with `schema`, or throws VALIDATION_FAILED whose message names every bad field,
  * e.g. `invalid lines.sessions.assignToOperator request: operatorId: Required`.
  */
-export function validate<S extends z.ZodTypeAny>(schema: S, payload: unknown, what: string): z.output<S> {
+export function validate<S extends z.ZodTypeAny>(
+  schema: S,
+  payload: unknown,
+  what: string,
+): z.output<S> {
   const result = schema.safeParse(payload);
   if (result.success) return result.data;
   throw validationErrorFromZod(result.error, what);

@@ -78,9 +78,10 @@ describe('event payloads', () => {
     }
   });
 
-  it('SessionReassignedPayload has exactly the spec fields, from/to with userId, userGroupId, botId', () => {
+  it('SessionReassignedPayload has exactly the spec fields (+ our optional silent), from/to with userId, userGroupId, botId', () => {
     expect(Object.keys(SessionReassignedPayloadSchema.shape).sort()).toEqual(
       [
+        'silent',
         'eventId',
         'sessionId',
         'lineId',

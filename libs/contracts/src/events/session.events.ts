@@ -35,7 +35,7 @@ export type SessionAssignee = z.infer<typeof SessionAssigneeSchema>;
 /**
  * Why the responsible operator / group / bot changed [ours]: `created` (first assignment of a new
  * session), `routing` (auto distribution), an explicit call, or `operatorOffline` (the line
- * requeues sessions of operators who go offline).
+ * requeues sessions of operators who go offline), or `unmarkAsSpam` (back to work).
  */
 export const SESSION_ASSIGNMENT_REASONS = [
   'created',
@@ -44,6 +44,7 @@ export const SESSION_ASSIGNMENT_REASONS = [
   'assignToOperatorGroup',
   'assignToBot',
   'operatorOffline',
+  'unmarkAsSpam',
 ] as const;
 export const SessionAssignmentReasonSchema = z.enum(SESSION_ASSIGNMENT_REASONS);
 export type SessionAssignmentReason = z.infer<typeof SessionAssignmentReasonSchema>;
@@ -58,6 +59,8 @@ export const SessionReassignedPayloadSchema = z.object({
   to: SessionAssigneeSchema,
   reason: SessionAssignmentReasonSchema,
   actor: ActorSchema,
+  /** assignToBot(silent = true): the bot takes the session without starting its script. */
+  silent: z.boolean().optional(),
 });
 export type SessionReassignedPayload = z.infer<typeof SessionReassignedPayloadSchema>;
 

@@ -6,7 +6,18 @@ import { z } from 'zod';
  * MongoDB filter (libs/query). A caller never sends a raw MongoDB filter.
  */
 export const FIELD_OPERATORS = [
-  'eq', 'neq', 'in', 'nin', 'all', 'has', 'like', 'gt', 'gte', 'lt', 'lte', 'link',
+  'eq',
+  'neq',
+  'in',
+  'nin',
+  'all',
+  'has',
+  'like',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'link',
 ] as const;
 export type FieldOperator = (typeof FIELD_OPERATORS)[number];
 
@@ -36,7 +47,11 @@ export const SearchRequestSchema = z
     from: z.number().int().min(0).default(0),
     size: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
     sort: z
-      .array(z.object({ field: z.string().min(1).max(100), ascending: z.boolean().default(true) }).strict())
+      .array(
+        z
+          .object({ field: z.string().min(1).max(100), ascending: z.boolean().default(true) })
+          .strict(),
+      )
       .max(5)
       .optional(),
   })

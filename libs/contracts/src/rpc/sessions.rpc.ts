@@ -63,6 +63,21 @@ export const SessionAssignmentRecordSchema = z.object({
   reason: SessionAssignmentReasonSchema,
   actor: ActorSchema,
   occurredAt: IsoDateSchema,
+  /** Automatic assignments: the router's rule and every candidate it weighed. */
+  rule: z.string().optional(),
+  candidates: z
+    .array(
+      z.object({
+        operatorId: IdSchema,
+        status: z.string(),
+        activeSessions: z.number().int().min(0),
+        capacity: z.number().int().min(0),
+        idleSince: z.string(),
+        eligible: z.boolean(),
+        excludedBecause: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type SessionAssignmentRecord = z.infer<typeof SessionAssignmentRecordSchema>;
 export const SessionAssignmentReasonsReplySchema = itemsReplySchema(SessionAssignmentRecordSchema);

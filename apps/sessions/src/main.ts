@@ -1,0 +1,18 @@
+import { bootstrapService } from '@openlines/messaging';
+import { createLogger } from '@openlines/observability';
+import { sessionsConfigFromEnv } from './config/sessions.config';
+import { SessionsModule } from './sessions.module';
+
+const config = sessionsConfigFromEnv();
+const logger = createLogger(config.serviceName, { level: config.logLevel });
+if (config.mongoUrl === undefined) logger.warn('MONGO_URL is not set: sessions are kept in memory and NOTHING IS PERSISTED');
+bootstrapService({
+  name: config.serviceName,
+  module: SessionsModule.forRoot(config),
+  httpPort: config.httpPort,
+  natsConfig: config.nats,
+  logger,
+}).catch((error: unknown) => {
+  logger.fatal({ err: error }, 'sessions failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { LineMessageType, MessageInboundPayload } from '@openlines/contracts';
+import { MessageAuthor, newMessageDocument } from '../domain/message.factory';
+import { MessageDocument } from '../persistence/message.schema';
+import { inboundFiles } from './inbound-files';
+
+/**
+ * The stored form of a client's inbound message: authored by the client, unread, the messenger's
+ * id as `externalId`, attachments with a URL as files, the raw update as `payload`.
+ */
+export function inboundMessageDocument(
+  session: { __id: string; _channel: string; _line: string },
+  seq: number,
+  event: MessageInboundPayload,
+  clientId: string,
+  messageId: string,
+  now: Date,
+): MessageDocument {
+  const files = inboundFiles(event.attachments);
+  const author: MessageAuthor = { client: clientId };
+  return newMessageDocument({
+    id: messageId,
+    session,
+    seq,
+    body: event.text,
+    type: event.text.trim() === '' && files.length > 0 ? LineMessageType.file : LineMessageType.text,
+    author,
+    now,
+    createdBy: clientId,
+    externalId: event.externalMessageId,
+    ...(files.length === 0 ? {} : { files }),
+    ...(event.raw === undefined ? {} : { payload: event.raw }),
+    isRead: false,
+  });
+}
