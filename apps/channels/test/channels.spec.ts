@@ -9,7 +9,7 @@ import {
 } from '@openlines/contracts';
 import { everyType, expectNoSecrets } from './support/channel-fixtures';
 import { ChannelsUnderTest, startChannels } from './support/channels-under-test';
-import { EventLog } from './support/event-log';
+import { EventLog } from '@openlines/testing';
 import { failureOf, linesApi } from './support/lines-api';
 
 describe('channels over RPC (lines.channels.*)', () => {

@@ -8,7 +8,7 @@ import {
 import { EventPublisher } from '@openlines/messaging';
 import { waitFor } from '@openlines/testing';
 import { ChannelsUnderTest, startChannels } from './support/channels-under-test';
-import { EventLog } from './support/event-log';
+import { EventLog } from '@openlines/testing';
 import { FakeMessengerApi } from './support/fake-messenger-api';
 import { linesApi } from './support/lines-api';
 

@@ -1,6 +1,6 @@
 import { ErrorCode, LineChangedPayload, LinesEvents, LinesRpc } from '@openlines/contracts';
 import { ChannelsUnderTest, startChannels } from './support/channels-under-test';
-import { EventLog } from './support/event-log';
+import { EventLog } from '@openlines/testing';
 import { failureOf, linesApi } from './support/lines-api';
 
 describe('lines over RPC (lines.lines.*)', () => {

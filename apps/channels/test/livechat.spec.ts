@@ -9,7 +9,7 @@ import {
 import { EventPublisher } from '@openlines/messaging';
 import { waitFor } from '@openlines/testing';
 import { ChannelsUnderTest, startChannels } from './support/channels-under-test';
-import { EventLog } from './support/event-log';
+import { EventLog } from '@openlines/testing';
 import { linesApi } from './support/lines-api';
 
 const PUBLIC_KEY = `pk-site-${Date.now()}`;

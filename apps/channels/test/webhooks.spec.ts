@@ -6,7 +6,7 @@ import {
   MessageInboundPayload,
 } from '@openlines/contracts';
 import { ChannelsUnderTest, startChannels } from './support/channels-under-test';
-import { EventLog } from './support/event-log';
+import { EventLog } from '@openlines/testing';
 import { linesApi } from './support/lines-api';
 import { telegramUpdate, viberCallback } from './support/messenger-bodies';
 

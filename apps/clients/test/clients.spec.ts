@@ -9,7 +9,7 @@ import { TestService, isolateTestSubjects, startTestService } from '@openlines/t
 import { ClientsModule } from '../src/clients.module';
 import { clientsConfigFromEnv } from '../src/config/clients.config';
 import { clientsApi, failureOf } from './support/clients-api';
-import { EventLog } from './support/event-log';
+import { EventLog } from '@openlines/testing';
 import { FakeChannelsModule, addChannel, addLine } from './support/fake-channels.module';
 
 describe('clients over RPC (lines.clients.*)', () => {

@@ -2,3 +2,4 @@ export * from './unique-name';
 export * from './wait-for';
 export * from './nats/test-nats';
 export * from './service/test-service';
+export * from './nats/event-log';

@@ -4,3 +4,4 @@ export * from './event-schemas';
 export * from './event-subjects';
 export * from './message.events';
 export * from './session.events';
+export * from './field-changes';

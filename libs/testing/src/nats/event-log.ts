@@ -1,6 +1,8 @@
 import { LINES_EVENTS_STREAM } from '@openlines/contracts';
 import { DurableConsumerHandle, NatsConnection, startDurableConsumer } from '@openlines/messaging';
-import { testLogger, uniqueName, waitFor } from '@openlines/testing';
+import { testLogger } from './test-nats';
+import { uniqueName } from '../unique-name';
+import { waitFor } from '../wait-for';
 
 export interface LoggedEvent<T = Record<string, unknown>> {
   subject: string;
