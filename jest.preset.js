@@ -25,7 +25,7 @@ module.exports = {
     '^@openlines/([a-z-]+)$': path.join(root, 'libs/$1/src/index.ts'),
   },
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.test.ts'],
-  testTimeout: 30000,
+  setupFilesAfterEnv: [path.join(root, 'libs/testing/src/jest/timeout.js')],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: path.join(root, 'libs/testing/src/jest/global-setup.js'),
   globalTeardown: path.join(root, 'libs/testing/src/jest/global-teardown.js'),
