@@ -23,6 +23,7 @@ export default [
             { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:sdk', 'type:contracts', 'type:infra', 'type:testing'] },
           ],
         },
       ],

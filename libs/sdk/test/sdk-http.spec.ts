@@ -1,5 +1,4 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { ServerResponse } from 'node:http';
 import {
   createLinesClient,
   ErrorCode,
@@ -9,47 +8,11 @@ import {
 } from '../src';
 import { sessionChanged } from './events';
 import { session } from './samples';
-
-type Route = (req: IncomingMessage, res: ServerResponse, body: string) => void;
-
-/** A local HTTP server standing in for the gateway, to check what the HTTP transport sends and reads. */
-async function stubGateway(route: Route): Promise<{
-  url: string;
-  requests: { url: string; auth?: string; body: string }[];
-  server: Server;
-}> {
-  const requests: { url: string; auth?: string; body: string }[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      requests.push({ url: req.url ?? '', auth: req.headers.authorization, body });
-      route(req, res, body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, server };
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
-
-function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const poll = () =>
-      check()
-        ? resolve()
-        : Date.now() > deadline
-          ? reject(new Error('timed out'))
-          : setTimeout(poll, 10);
-    poll();
-  });
-}
+import { json, Route, stubGateway, StubGateway } from './stub-gateway';
+import { until } from './until';
 
 describe('SDK over HTTP: the gateway protocol', () => {
-  let stub: Awaited<ReturnType<typeof stubGateway>>;
+  let stub: StubGateway;
   let lines: LinesClient;
   let route: Route;
 

@@ -4,20 +4,11 @@ import { EventPublisher } from '@openlines/messaging';
 import { createLinesClient, LinesClient, SessionChangedPayload } from '../src';
 import { messageCreated, sessionChanged, sessionReassigned } from './events';
 import { FakeLinesBackend } from './fake-lines-backend';
+import { until } from './until';
 
-/** Resolves when `received` holds `count` items, or fails at the deadline. */
-function until<T>(received: T[], count: number, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (received.length >= count) return resolve();
-      if (Date.now() > deadline)
-        return reject(new Error(`got ${received.length} of ${count} events`));
-      setTimeout(check, 10);
-    };
-    check();
-  });
-}
+/** Resolves when `received` holds `count` items. */
+const received = <T>(items: T[], count: number) =>
+  until(() => items.length >= count, `${count} events`);
 
 describe('SDK over NATS: live subscriptions', () => {
   let backend: FakeLinesBackend;
@@ -53,16 +44,16 @@ describe('SDK over NATS: live subscriptions', () => {
     await publisher.publish(LinesEvents.session.changed, mine);
     await publisher.publish(LinesEvents.session.reassigned, sessionReassigned(line, 's-1'));
     await publisher.publish(LinesEvents.message.created, messageCreated(line, 's-1'));
-    await until(changed, 1);
-    await until(reassigned, 1);
-    await until(messages, 1);
+    await received(changed, 1);
+    await received(reassigned, 1);
+    await received(messages, 1);
     expect(changed).toEqual([mine]);
 
     stopChanged();
     await publisher.publish(LinesEvents.session.changed, sessionChanged(line, 's-3'));
     await publisher.publish(LinesEvents.session.reassigned, sessionReassigned(line, 's-3'));
     // The reassignment published after it has arrived, so the change would have too.
-    await until(reassigned, 2);
+    await received(reassigned, 2);
     expect(changed).toHaveLength(1);
     stopReassigned();
     stopMessages();
@@ -81,7 +72,7 @@ describe('SDK over NATS: live subscriptions', () => {
     await stop.ready;
     await publisher.publish(LinesEvents.session.changed, sessionChanged(line, 's-bad'));
     await publisher.publish(LinesEvents.session.changed, sessionChanged(line, 's-good'));
-    await until(seen, 2);
+    await received(seen, 2);
     expect(seen).toEqual(['s-bad', 's-good']);
     expect((errors[0] as Error).message).toBe('handler failed');
     stop();

@@ -5,3 +5,4 @@ export * from './event-subjects';
 export * from './message.events';
 export * from './session.events';
 export * from './field-changes';
+export * from './public-events';

@@ -8,13 +8,8 @@ import {
 } from '@openlines/messaging';
 import { createLogger, Logger } from '@openlines/observability';
 import { EventHandler, LinesTransport, Unsubscribe } from './lines-transport';
-import {
-  LINES_EVENT_SUBJECTS,
-  LinesEventFilter,
-  LinesEventType,
-  matchesFilter,
-  parseLinesEvent,
-} from './public-events';
+import { deliverEvent } from './event-delivery';
+import { LINES_EVENT_SUBJECTS, LinesEventFilter, LinesEventType } from './public-events';
 
 export interface NatsTransportOptions {
   /** NATS servers (`nats://host:4222`); or give `connection`. */
@@ -53,8 +48,15 @@ export class NatsTransport implements LinesTransport {
     this.connection = options.connection
       ? Promise.resolve(options.connection)
       : this.connect(options);
-    // A failure is reported by the first request or subscription that needs the connection.
-    this.connection.catch(() => undefined);
+    // A failure is reported by the first request or subscription that needs the connection; a
+    // connection that opens only after close() is closed at once.
+    this.connection.then(
+      (nc) => {
+        this.opened = nc;
+        if (this.closed && !options.connection) void nc.close();
+      },
+      () => undefined,
+    );
   }
 
   async request<S extends RpcSubject>(subject: S, payload: RpcRequest<S>): Promise<RpcReply<S>> {
@@ -77,7 +79,7 @@ export class NatsTransport implements LinesTransport {
       const subscription = nc.subscribe(LINES_EVENT_SUBJECTS[type], {
         callback: (error, msg) => {
           if (error) return onError(error);
-          void deliver(type, msg.data, filter, handler, onError);
+          void deliverEvent(type, () => decodeJson(msg.data), filter, handler, onError);
         },
       });
       stop = () => subscription.unsubscribe();
@@ -132,20 +134,5 @@ export class NatsTransport implements LinesTransport {
     } finally {
       clearTimeout(timer);
     }
-  }
-}
-
-async function deliver<E extends LinesEventType>(
-  type: E,
-  data: Uint8Array,
-  filter: LinesEventFilter,
-  handler: EventHandler<E>,
-  onError: (error: unknown) => void,
-): Promise<void> {
-  try {
-    const payload = parseLinesEvent(type, decodeJson(data));
-    if (payload !== undefined && matchesFilter(payload, filter)) await handler(payload);
-  } catch (error) {
-    onError(error);
   }
 }

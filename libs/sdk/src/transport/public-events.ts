@@ -1,22 +1,15 @@
-import { EVENT_SCHEMAS, LinesEvents } from '@openlines/contracts';
+import {
+  EVENT_SCHEMAS,
+  PUBLIC_EVENT_SUBJECTS,
+  PUBLIC_EVENT_TYPES,
+  PublicEventType,
+} from '@openlines/contracts';
 import { z } from 'zod';
 
-/**
- * The events an SDK user can subscribe to, by the names the gateway's SSE stream uses
- * (`event: SessionChanged`). Internal hand-over events (inbound/outbound delivery) stay private.
- */
-export const LINES_EVENT_SUBJECTS = {
-  SessionCreated: LinesEvents.session.created,
-  SessionChanged: LinesEvents.session.changed,
-  SessionReassigned: LinesEvents.session.reassigned,
-  SessionClosed: LinesEvents.session.closed,
-  MessageCreated: LinesEvents.message.created,
-} as const;
-
-export type LinesEventType = keyof typeof LINES_EVENT_SUBJECTS;
-export const LINES_EVENT_TYPES = Object.freeze(
-  Object.keys(LINES_EVENT_SUBJECTS) as LinesEventType[],
-);
+/** The public events an SDK user can subscribe to (the names the gateway's SSE stream uses). */
+export const LINES_EVENT_SUBJECTS = PUBLIC_EVENT_SUBJECTS;
+export type LinesEventType = PublicEventType;
+export const LINES_EVENT_TYPES = PUBLIC_EVENT_TYPES;
 
 export type LinesEventPayload<E extends LinesEventType> = z.infer<
   (typeof EVENT_SCHEMAS)[(typeof LINES_EVENT_SUBJECTS)[E]]

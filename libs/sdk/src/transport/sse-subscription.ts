@@ -1,7 +1,8 @@
 import { ErrorCode, OpenLinesError } from '@openlines/contracts';
 import { errorOfResponse } from '../errors/lines.error';
 import { EventHandler } from './lines-transport';
-import { LinesEventFilter, LinesEventType, matchesFilter, parseLinesEvent } from './public-events';
+import { deliverEvent } from './event-delivery';
+import { LinesEventFilter, LinesEventType } from './public-events';
 import { SseParser } from './sse-parser';
 
 const FIRST_RETRY_MS = 500;
@@ -85,17 +86,15 @@ export class SseSubscription<E extends LinesEventType> {
       const { done, value } = await reader.read();
       if (done) return;
       for (const event of parser.push(decoder.decode(value, { stream: true }))) {
-        if (event.event === this.type) await this.deliver(event.data);
+        if (event.event !== this.type) continue;
+        await deliverEvent(
+          this.type,
+          () => JSON.parse(event.data),
+          this.filter,
+          this.handler,
+          this.onError,
+        );
       }
-    }
-  }
-
-  private async deliver(data: string): Promise<void> {
-    try {
-      const payload = parseLinesEvent(this.type, JSON.parse(data));
-      if (payload !== undefined && matchesFilter(payload, this.filter)) await this.handler(payload);
-    } catch (error) {
-      this.onError(error);
     }
   }
 
