@@ -1,0 +1,24 @@
+import { DocumentStore } from '@openlines/persistence';
+import { LineTargetHistory } from '../domain/line-target.rules';
+import { LineTargetDocument } from './line-target.schema';
+
+export class LineTargetRepository {
+  constructor(private readonly store: DocumentStore<LineTargetDocument>) {}
+
+  async get(lineId: string): Promise<LineTargetHistory | undefined> {
+    const doc = await this.store.findOne({ __id: lineId });
+    return doc === null ? undefined : { lineId, changes: doc.changes };
+  }
+
+  async save(history: LineTargetHistory): Promise<void> {
+    await this.store.updateOne(
+      { __id: history.lineId },
+      { $set: { changes: JSON.parse(JSON.stringify(history.changes)) } },
+      { upsert: true },
+    );
+  }
+
+  async deleteOfLine(lineId: string | undefined): Promise<void> {
+    await this.store.deleteMany(lineId === undefined ? {} : { __id: lineId });
+  }
+}

@@ -1,0 +1,28 @@
+import { bootstrapService } from '@openlines/messaging';
+import { createLogger } from '@openlines/observability';
+import { METRICS_SERVICE_NAME, metricsConfigFromEnv } from './config/metrics.config';
+import { MetricsModule } from './metrics.module';
+
+async function main(): Promise<void> {
+  const config = metricsConfigFromEnv(process.env);
+  const logger = createLogger(METRICS_SERVICE_NAME, { level: config.logLevel });
+  if (config.mongoUrl === undefined) {
+    logger.warn(
+      'MONGO_URL is not set: metrics live in memory and are rebuilt from the event stream on every start',
+    );
+  }
+  await bootstrapService({
+    name: METRICS_SERVICE_NAME,
+    module: MetricsModule.forRoot({ config }),
+    httpPort: config.httpPort,
+    natsConfig: config.nats,
+    logger,
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `metrics failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
