@@ -144,6 +144,10 @@ export class MemoryStore<T extends object> implements DocumentStore<T> {
     const id = filter[this.definition.idField];
     const byId =
       typeof id === 'string' ? [this.docs.get(id)].filter((doc) => doc !== undefined) : undefined;
+    // `{ <id>: 'x' }` alone needs no matching at all: the hottest call of every service.
+    if (byId !== undefined && Object.keys(filter).length === 1 && options.projection === undefined) {
+      return options.skip !== undefined && options.skip > 0 ? [] : byId;
+    }
     const cursor = mingoQuery(filter).find<Doc>(
       byId ?? this.docs.values(),
       options.projection ?? {},

@@ -7,3 +7,15 @@ declare module 'mingo/init/context' {
   const fullContext: () => Context;
   export default fullContext;
 }
+
+// The operator sets themselves (name → operator function), for the smaller query context.
+declare module 'mingo/operators/query' {
+  import type { QueryOperator } from 'mingo/core';
+  const operators: Record<string, QueryOperator>;
+  export = operators;
+}
+declare module 'mingo/operators/projection' {
+  import type { ProjectionOperator } from 'mingo/core';
+  const operators: Record<string, ProjectionOperator>;
+  export = operators;
+}
