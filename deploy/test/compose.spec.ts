@@ -110,19 +110,29 @@ describe.each(contract.services.map((s) => [s.name, s] as const))(
       expect(service(name).image).toBe(`${contractEntry.image}:local`);
     });
 
-    it('gets every required env var and no unknown one, with its own port and database', () => {
+    it('gets every required env var and no unknown one, with its own port', () => {
       const env = environment(name);
       expect(Object.keys(env)).toEqual(expect.arrayContaining(contractEntry.env.required));
       expect(Object.keys(env).filter((key) => !envNamesOf(contractEntry).includes(key))).toEqual(
         [],
       );
       expect(env.HTTP_PORT).toBe(String(contractEntry.port));
-      const mongoUrl = parseMongoUrl(env.MONGO_URL);
-      expect(mongoUrl).toMatchObject({ hosts: ['mongo:27017'], database: contractEntry.database });
-      expect(mongoUrl.options.get('replicaSet')).toBe('rs0');
     });
 
-    it('reports healthy only when ready, and starts after NATS and MongoDB are healthy', () => {
+    if (contractEntry.database === null) {
+      it('gets no MONGO_URL: it stores nothing', () => {
+        expect(Object.keys(environment(name))).not.toContain('MONGO_URL');
+      });
+    } else {
+      const database = contractEntry.database;
+      it('gets a MONGO_URL naming its own database in the replica set', () => {
+        const mongoUrl = parseMongoUrl(environment(name).MONGO_URL);
+        expect(mongoUrl).toMatchObject({ hosts: ['mongo:27017'], database });
+        expect(mongoUrl.options.get('replicaSet')).toBe('rs0');
+      });
+    }
+
+    it('reports healthy only when ready, and starts after NATS (and MongoDB if it stores) are healthy', () => {
       expect(getIn(service(name), 'healthcheck', 'test')).toEqual([
         'CMD',
         'node',
@@ -130,9 +140,10 @@ describe.each(contract.services.map((s) => [s.name, s] as const))(
         contract.probes.readiness,
       ]);
       const dependsOn = asJsonObject(service(name).depends_on, 'depends_on');
-      for (const infra of ['nats', 'mongo']) {
-        expect(dependsOn[infra]).toEqual({ condition: 'service_healthy' });
-      }
+      expect(dependsOn.nats).toEqual({ condition: 'service_healthy' });
+      expect(dependsOn.mongo).toEqual(
+        contractEntry.database === null ? undefined : { condition: 'service_healthy' },
+      );
     });
 
     it('publishes its port only when the outside must reach it (gateway API, channels webhooks)', () => {
@@ -150,5 +161,5 @@ it('starts the gateway last, once every other service is healthy', () => {
   const dependsOn = asJsonObject(service('gateway').depends_on, 'gateway.depends_on');
   const others = contract.services.map((s) => s.name).filter((name) => name !== 'gateway');
   for (const other of others) expect(dependsOn[other]).toEqual({ condition: 'service_healthy' });
-  expect(isJsonObject(dependsOn.nats) && isJsonObject(dependsOn.mongo)).toBe(true);
+  expect(isJsonObject(dependsOn.nats)).toBe(true);
 });

@@ -114,7 +114,9 @@ describe('the base Secrets', () => {
     const sensitive = [
       ['openlines-secrets', 'NATS_PASSWORD'],
       ['openlines-secrets', 'API_KEYS'],
-      ...contract.services.map((s) => ['openlines-secrets', `MONGO_URL_${s.name.toUpperCase()}`]),
+      ...contract.services
+        .filter((s) => s.database !== null)
+        .map((s) => ['openlines-secrets', `MONGO_URL_${s.name.toUpperCase()}`]),
       ['openlines-mongodb', 'MONGO_ROOT_PASSWORD'],
       ['openlines-mongodb', 'MONGO_APP_PASSWORD'],
       ['openlines-mongodb', 'MONGO_REPLICA_SET_KEY'],

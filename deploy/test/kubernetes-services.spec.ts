@@ -91,15 +91,24 @@ describe.each(cases)('%s: %s', (rendering, name, resources, service) => {
     expect(sources.get('HTTP_PORT')).toEqual({ from: 'value', value: String(service.port) });
   });
 
-  it("points MONGO_URL at the service's own database in the replica set", () => {
-    const source = envSources(container, resources).get('MONGO_URL');
-    if (source?.from !== 'secret') throw new Error('MONGO_URL must come from a Secret');
-    const url = parseMongoUrl(secretValue(resources, source.name, source.key) ?? '');
-    expect(url.database).toBe(service.database);
-    expect(url.options.get('replicaSet')).toBe('rs0');
-    expect(url.hosts.length).toBe(rendering === 'production' ? 3 : 1);
-    url.hosts.forEach((host, index) => expect(host).toBe(`mongodb-${index}.mongodb:27017`));
-  });
+  if (service.database === null) {
+    it('gets no MONGO_URL and has no MongoDB URL in the Secret: it stores nothing', () => {
+      expect([...envSources(container, resources).keys()]).not.toContain('MONGO_URL');
+      const key = `MONGO_URL_${name.toUpperCase()}`;
+      expect(secretValue(resources, 'openlines-secrets', key)).toBeUndefined();
+    });
+  } else {
+    const database = service.database;
+    it("points MONGO_URL at the service's own database in the replica set", () => {
+      const source = envSources(container, resources).get('MONGO_URL');
+      if (source?.from !== 'secret') throw new Error('MONGO_URL must come from a Secret');
+      const url = parseMongoUrl(secretValue(resources, source.name, source.key) ?? '');
+      expect(url.database).toBe(database);
+      expect(url.options.get('replicaSet')).toBe('rs0');
+      expect(url.hosts.length).toBe(rendering === 'production' ? 3 : 1);
+      url.hosts.forEach((host, index) => expect(host).toBe(`mongodb-${index}.mongodb:27017`));
+    });
+  }
 
   it('runs as non-root without privilege escalation, with resource requests and limits', () => {
     expect(podSpec?.securityContext?.runAsNonRoot).toBe(true);

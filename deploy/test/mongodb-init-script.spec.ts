@@ -5,7 +5,7 @@
 import vm from 'node:vm';
 import { stringAt } from './support/json';
 import { findResource, renderProduction } from './support/rendered-manifests';
-import { loadServicesFile } from './support/services-contract';
+import { databasesOf, loadServicesFile } from './support/services-contract';
 
 const script =
   stringAt(
@@ -13,7 +13,7 @@ const script =
     'data',
     'init-replica-set.js',
   ) ?? '';
-const databases = loadServicesFile().services.map((service) => service.database);
+const databases = databasesOf(loadServicesFile().services);
 
 interface ReplicaSetConfig {
   _id: string;

@@ -12,10 +12,12 @@ const COMMON_ENV = [
   'NATS_PASSWORD',
   'NATS_TOKEN',
   'NATS_CREDS_FILE',
-  'MONGO_URL',
+  'NATS_SUBJECT_PREFIX',
   'LOG_LEVEL',
   'HTTP_PORT',
 ];
+/** Each service's own settings carry its name as a prefix, so they cannot be mistaken. */
+const PREFIXED = ['CHANNELS', 'CLIENTS', 'SESSIONS', 'METRICS', 'GATEWAY'];
 
 describe('deploy/services.json', () => {
   it('lists the services that tools/run-service.js runs, in the same order', () => {
@@ -26,7 +28,7 @@ describe('deploy/services.json', () => {
     );
   });
 
-  it('gives every service its default port, its own database and unique values', () => {
+  it('gives every service its default port, its own database (none for the gateway) and unique values', () => {
     expect(Object.fromEntries(contract.services.map((s) => [s.name, s.port]))).toEqual({
       channels: 3001,
       clients: 3002,
@@ -34,8 +36,14 @@ describe('deploy/services.json', () => {
       metrics: 3004,
       gateway: 8080,
     });
+    expect(Object.fromEntries(contract.services.map((s) => [s.name, s.database]))).toEqual({
+      channels: 'openlines_channels',
+      clients: 'openlines_clients',
+      sessions: 'openlines_sessions',
+      metrics: 'openlines_metrics',
+      gateway: null,
+    });
     for (const service of contract.services) {
-      expect(service.database).toBe(`openlines_${service.name}`);
       expect(service.defaults.HTTP_PORT).toBe(String(service.port));
     }
     expect(new Set(contract.services.map((s) => s.image)).size).toBe(contract.services.length);
@@ -44,9 +52,22 @@ describe('deploy/services.json', () => {
   it('has every service read the common connection settings', () => {
     for (const service of contract.services) {
       expect(envNamesOf(service).sort()).toEqual(expect.arrayContaining(COMMON_ENV));
-      expect(service.env.required).toEqual(
-        expect.arrayContaining(['NATS_URL', 'MONGO_URL', 'HTTP_PORT']),
-      );
+      expect(service.env.required).toEqual(expect.arrayContaining(['NATS_URL', 'HTTP_PORT']));
+    }
+  });
+
+  it('requires a secret MONGO_URL exactly of the services that have a database', () => {
+    for (const { name, database, env } of contract.services) {
+      const mongoUrl = {
+        required: env.required.includes('MONGO_URL'),
+        optional: env.optional.includes('MONGO_URL'),
+        secret: env.secret.includes('MONGO_URL'),
+      };
+      const stores = database !== null;
+      expect({ name, mongoUrl }).toEqual({
+        name,
+        mongoUrl: { required: stores, optional: false, secret: stores },
+      });
     }
   });
 
@@ -57,16 +78,23 @@ describe('deploy/services.json', () => {
       TELEGRAM_API_BASE_URL: 'https://api.telegram.org',
       VIBER_API_BASE_URL: 'https://chatapi.viber.com/pa',
     });
-    const extras = contract.services.flatMap((s) =>
+    const holders = (envName: string) =>
+      contract.services.filter((s) => envNamesOf(s).includes(envName)).map((s) => s.name);
+    expect(holders('API_KEYS')).toEqual(['gateway']);
+    expect(holders('TELEGRAM_API_BASE_URL')).toEqual(['channels']);
+    expect(holders('VIBER_API_BASE_URL')).toEqual(['channels']);
+  });
+
+  it("gives no service another service's prefixed settings", () => {
+    const misplaced = contract.services.flatMap((s) =>
       envNamesOf(s)
-        .filter((name) => !COMMON_ENV.includes(name))
-        .map((name) => `${s.name}:${name}`),
+        .filter((envName) => {
+          const prefix = PREFIXED.find((candidate) => envName.startsWith(`${candidate}_`));
+          return prefix !== undefined && prefix !== s.name.toUpperCase();
+        })
+        .map((envName) => `${s.name}:${envName}`),
     );
-    expect(extras.sort()).toEqual([
-      'channels:TELEGRAM_API_BASE_URL',
-      'channels:VIBER_API_BASE_URL',
-      'gateway:API_KEYS',
-    ]);
+    expect(misplaced).toEqual([]);
   });
 
   it('keeps required and optional apart, and marks only names the service reads as secret', () => {
@@ -78,7 +106,7 @@ describe('deploy/services.json', () => {
       expect(
         Object.keys(service.defaults).filter((name) => !envNamesOf(service).includes(name)),
       ).toEqual([]);
-      expect(service.env.secret).toEqual(expect.arrayContaining(['NATS_PASSWORD', 'MONGO_URL']));
+      expect(service.env.secret).toContain('NATS_PASSWORD');
     }
   });
 

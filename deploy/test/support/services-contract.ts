@@ -14,7 +14,11 @@ const ServiceSchema = z
     name: z.string().regex(/^[a-z][a-z-]*$/),
     port: z.number().int().min(1).max(65535),
     image: z.string().min(1),
-    database: z.string().regex(/^openlines_[a-z]+$/),
+    /** null: the service stores nothing, so it gets no database and no MONGO_URL. */
+    database: z
+      .string()
+      .regex(/^openlines_[a-z]+$/)
+      .nullable(),
     ingressPaths: z.array(z.string().startsWith('/')),
     env: z
       .object({
@@ -46,4 +50,9 @@ export function loadServicesFile(): ServicesFile {
 /** Every env name the service reads, required or optional. */
 export function envNamesOf(service: ServiceContract): string[] {
   return [...service.env.required, ...service.env.optional];
+}
+
+/** The MongoDB databases of the services that store something, in contract order. */
+export function databasesOf(services: ServiceContract[]): string[] {
+  return services.flatMap((service) => (service.database === null ? [] : [service.database]));
 }
