@@ -1,6 +1,6 @@
 import { LinesMetricsRpc } from '@openlines/contracts';
 import { itemsOf, publishAll, startMetrics } from './support/metrics-service.fixture';
-import { PrivateNats, startPrivateNats } from './support/private-nats.fixture';
+import { RunningNatsServer, startNatsServer } from '@openlines/testing';
 import { referenceCells, serviceCells } from './support/reference.fixture';
 import { generateTraffic } from './support/traffic.fixture';
 
@@ -9,11 +9,11 @@ type RebuildReply = { eventsReplayed: number; metricItems: number };
 
 /** Generated traffic through JetStream against the reference, then lines.metrics.rebuild. */
 describe('metrics over NATS: generated traffic and rebuild', () => {
-  let nats: PrivateNats;
+  let nats: RunningNatsServer;
   let metrics: Metrics;
 
   beforeAll(async () => {
-    nats = await startPrivateNats();
+    nats = await startNatsServer({ storePrefix: 'metrics-nats-' });
     process.env.NATS_URL = nats.url;
     metrics = await startMetrics();
   });

@@ -3,7 +3,7 @@ import { NatsConnection, RpcClient, ensureEventStreams } from '@openlines/messag
 import { connectTestNats, isolateTestSubjects, uniqueName, waitFor } from '@openlines/testing';
 import { itemsOf, publishAll } from './support/metrics-service.fixture';
 import { MetricsProcess } from './support/metrics-process.fixture';
-import { PrivateNats, startPrivateNats } from './support/private-nats.fixture';
+import { RunningNatsServer, startNatsServer } from '@openlines/testing';
 import { referenceCells, sameCells, serviceCells } from './support/reference.fixture';
 import { generateTraffic } from './support/traffic.fixture';
 
@@ -14,13 +14,13 @@ import { generateTraffic } from './support/traffic.fixture';
  * equal the reference; a rebuild afterwards gives them again.
  */
 describe('metrics process killed with SIGKILL and restarted', () => {
-  let nats: PrivateNats;
+  let nats: RunningNatsServer;
   let nc: NatsConnection;
   let rpc: RpcClient;
   let metrics: MetricsProcess;
 
   beforeAll(async () => {
-    nats = await startPrivateNats();
+    nats = await startNatsServer({ storePrefix: 'metrics-nats-' });
     process.env.NATS_URL = nats.url;
     const prefix = isolateTestSubjects();
     nc = await connectTestNats('metrics-restart-spec');

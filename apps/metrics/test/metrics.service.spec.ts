@@ -5,13 +5,13 @@ import {
   LinesMetricsRpc,
 } from '@openlines/contracts';
 import { startMetrics, publishAll, report } from './support/metrics-service.fixture';
-import { PrivateNats, startPrivateNats } from './support/private-nats.fixture';
+import { RunningNatsServer, startNatsServer } from '@openlines/testing';
 import { SessionEvents } from './support/session-events.fixture';
 
 type Metrics = Awaited<ReturnType<typeof startMetrics>>;
 
 describe('metrics service over NATS', () => {
-  let nats: PrivateNats;
+  let nats: RunningNatsServer;
   let metrics: Metrics;
   let published = 0;
 
@@ -31,7 +31,7 @@ describe('metrics service over NATS', () => {
   };
 
   beforeAll(async () => {
-    nats = await startPrivateNats();
+    nats = await startNatsServer({ storePrefix: 'metrics-nats-' });
     process.env.NATS_URL = nats.url;
     metrics = await startMetrics();
   });

@@ -3,3 +3,4 @@ export * from './wait-for';
 export * from './nats/test-nats';
 export * from './service/test-service';
 export * from './nats/event-log';
+export * from './nats/private-nats-server';
