@@ -1,7 +1,10 @@
 import { ExceptionFilter, INestApplication } from '@nestjs/common';
 import { INestMicroservice } from '@nestjs/common';
 import type { Logger } from '@openlines/observability';
+import type { NatsConnection } from 'nats';
 import { CorrelationInterceptor } from '../rpc/correlation.interceptor';
+import { DEFAULT_NATS_MAX_PAYLOAD, ReplySizeInterceptor } from '../rpc/reply-size.interceptor';
+import { NATS_CONNECTION } from './messaging.tokens';
 import { RpcExceptionFilter } from '../rpc/rpc-exception.filter';
 
 /**
@@ -14,6 +17,14 @@ export function applyRpcConventions(
   logger: Logger,
   httpFallback?: ExceptionFilter,
 ): void {
-  target.useGlobalInterceptors(new CorrelationInterceptor());
+  const maxPayload = (): number => {
+    try {
+      const nc = target.get<NatsConnection>(NATS_CONNECTION, { strict: false });
+      return nc?.info?.max_payload ?? DEFAULT_NATS_MAX_PAYLOAD;
+    } catch {
+      return DEFAULT_NATS_MAX_PAYLOAD; // a module without MessagingModule
+    }
+  };
+  target.useGlobalInterceptors(new CorrelationInterceptor(), new ReplySizeInterceptor(maxPayload));
   target.useGlobalFilters(new RpcExceptionFilter(logger, httpFallback));
 }

@@ -74,6 +74,13 @@ describe('RPC over the Nest NATS transport', () => {
     expect(wrongShape.message).toContain('spec.rpc.greet reply: count: Required');
   });
 
+  it('refuses a reply above the NATS max payload with VALIDATION_FAILED naming size, not a TIMEOUT', async () => {
+    const error = await failure(rpc.request('spec.rpc.huge', {}, { timeoutMs: 3000 }));
+    expect(error.code).toBe(ErrorCode.ValidationFailed);
+    expect(error.message).toMatch(/exceeds the NATS max payload/);
+    expect(error.details).toEqual({ issues: [expect.objectContaining({ field: 'size' })] });
+  });
+
   it('maps a malformed request to VALIDATION_FAILED naming each bad field', async () => {
     const error = await failure(
       rpc.request('spec.rpc.greet', { name: 42, times: -1, extra: true }),

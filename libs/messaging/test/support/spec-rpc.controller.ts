@@ -22,6 +22,11 @@ export class SpecRpcController {
     return { greeting: `hello ${request.name}`, correlationId: currentCorrelationId() };
   }
 
+  @MessagePattern('spec.rpc.huge')
+  huge() {
+    return { items: Array.from({ length: 3000 }, (_, i) => ({ i, text: 'x'.repeat(500) })) };
+  }
+
   @MessagePattern('spec.rpc.slow')
   async slow() {
     await new Promise((resolve) => setTimeout(resolve, 400)); // simulates a slow store, not synchronisation
