@@ -6,6 +6,7 @@ import {
   OnApplicationShutdown,
   OnModuleInit,
 } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { NatsConnection } from 'nats';
 import {
   HealthModule,
@@ -18,6 +19,7 @@ import { NatsConfig, natsConfigFromEnv } from '../config/nats.config';
 import { connectNats, isNatsReachable } from '../connection/nats.connection';
 import { EventPublisher } from '../events/event.publisher';
 import { RpcClient } from '../rpc/rpc.client';
+import { DEFAULT_NATS_MAX_PAYLOAD, ReplySizeInterceptor } from '../rpc/reply-size.interceptor';
 import { ensureEventStreams } from '../streams/event-streams';
 import { DurableConsumers } from './durable-consumers';
 import { NATS_CONFIG, NATS_CONNECTION } from './messaging.tokens';
@@ -94,6 +96,13 @@ export class MessagingModule {
           provide: DurableConsumers,
           inject: [NATS_CONNECTION, LOGGER],
           useFactory: (nc: NatsConnection, logger: Logger) => new DurableConsumers(nc, logger),
+        },
+        {
+          // Every RPC reply of the service is checked against this server's max payload.
+          provide: APP_INTERCEPTOR,
+          inject: [NATS_CONNECTION],
+          useFactory: (nc: NatsConnection) =>
+            new ReplySizeInterceptor(() => nc.info?.max_payload ?? DEFAULT_NATS_MAX_PAYLOAD),
         },
         MessagingLifecycle,
       ],

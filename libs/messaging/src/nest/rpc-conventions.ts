@@ -1,10 +1,7 @@
 import { ExceptionFilter, INestApplication } from '@nestjs/common';
 import { INestMicroservice } from '@nestjs/common';
 import type { Logger } from '@openlines/observability';
-import type { NatsConnection } from 'nats';
 import { CorrelationInterceptor } from '../rpc/correlation.interceptor';
-import { DEFAULT_NATS_MAX_PAYLOAD, ReplySizeInterceptor } from '../rpc/reply-size.interceptor';
-import { NATS_CONNECTION } from './messaging.tokens';
 import { RpcExceptionFilter } from '../rpc/rpc-exception.filter';
 
 /**
@@ -17,14 +14,6 @@ export function applyRpcConventions(
   logger: Logger,
   httpFallback?: ExceptionFilter,
 ): void {
-  const maxPayload = (): number => {
-    try {
-      const nc = target.get<NatsConnection>(NATS_CONNECTION, { strict: false });
-      return nc?.info?.max_payload ?? DEFAULT_NATS_MAX_PAYLOAD;
-    } catch {
-      return DEFAULT_NATS_MAX_PAYLOAD; // a module without MessagingModule
-    }
-  };
-  target.useGlobalInterceptors(new CorrelationInterceptor(), new ReplySizeInterceptor(maxPayload));
+  target.useGlobalInterceptors(new CorrelationInterceptor());
   target.useGlobalFilters(new RpcExceptionFilter(logger, httpFallback));
 }
