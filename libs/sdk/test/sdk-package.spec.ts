@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// The packer is a build tool of the workspace (tools/), not a library.
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries
 const { packSdk } = require('../../../tools/pack-sdk.js') as {
   packSdk(outDir: string): Promise<string>;
 };
@@ -32,7 +33,6 @@ describe('@openlines/sdk as a standalone package', () => {
     // Resolved from the bundle's folder: only third-party packages (found in node_modules).
     const bundle = readFileSync(path.join(outDir, 'index.js'), 'utf8');
     expect(bundle).not.toMatch(/require\("@openlines\//);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sdk = jest.requireActual(path.join(outDir, 'index.js'));
     expect(typeof sdk.createLinesClient).toBe('function');
     expect(sdk.LineSessionState.Closed).toBe('Closed');
