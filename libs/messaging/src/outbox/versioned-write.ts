@@ -56,17 +56,29 @@ export async function writeIfUnchanged<T extends Versioned>(
   });
 }
 
-/** Runs a read-modify-write again while it hits CONFLICT (another writer won the race). */
-export async function retryOnConflict<R>(attempt: () => Promise<R>, attempts = 5): Promise<R> {
+/** A CONFLICT of any kind: another writer won, or a unique key is taken. */
+export const isConflict = (error: unknown): boolean =>
+  error instanceof OpenLinesError && error.code === ErrorCode.Conflict;
+
+/** Only a lost compare-and-set (`writeIfUnchanged`'s CONFLICT carries the expected version). */
+export const isVersionConflict = (error: unknown): boolean =>
+  isConflict(error) && (error as OpenLinesError).details?.expectedVersion !== undefined;
+
+/**
+ * Runs a read-modify-write again while it fails with a retryable CONFLICT (another writer won the
+ * race). `attempt` must read fresh state each time; decisions between competitors (assignments)
+ * must not be retried, only writes where a lost race means "read again".
+ */
+export async function retryOnConflict<R>(
+  attempt: () => Promise<R>,
+  attempts = 5,
+  retryOn: (error: unknown) => boolean = isVersionConflict,
+): Promise<R> {
   for (let i = 1; ; i += 1) {
     try {
       return await attempt();
     } catch (error) {
-      const conflict =
-        error instanceof OpenLinesError &&
-        error.code === ErrorCode.Conflict &&
-        error.details?.expectedVersion !== undefined;
-      if (!conflict || i >= attempts) throw error;
+      if (!retryOn(error) || i >= attempts) throw error;
     }
   }
 }

@@ -7,7 +7,7 @@ import {
   MessageInboundPayload,
   isClientBlocked,
 } from '@openlines/contracts';
-import { retryOnConflict } from '../../concurrency/retry-on-conflict';
+import { isConflict, retryOnConflict } from '@openlines/messaging';
 import { ClientDirectory, LineDirectory } from '../../directory/directory.ports';
 import { SessionOutboxRelay } from '../../outbox/session-outbox.relay';
 import { QueueClock } from '../../routing/domain/queue.rules';
@@ -61,7 +61,7 @@ export class ReceiveInboundMessageUseCase {
     });
     const inbound: Inbound = { event, messageId, line, client, blocked: isClientBlocked(client, new Date(), line.__id) };
     // A concurrent write to the session (an operator's reply, a replica) only means: read again.
-    await retryOnConflict(() => this.deliver(inbound));
+    await retryOnConflict(() => this.deliver(inbound), 10, isConflict);
   }
 
   private async alreadyTaken(messageId: string): Promise<boolean> {

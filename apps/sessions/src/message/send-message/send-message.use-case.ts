@@ -7,7 +7,7 @@ import {
   RpcParsedRequest,
   SessionMessageReply,
 } from '@openlines/contracts';
-import { retryOnConflict } from '../../concurrency/retry-on-conflict';
+import { isConflict, retryOnConflict } from '@openlines/messaging';
 import { SessionDocument, toSessionData } from '../../session/persistence/session.schema';
 import { SessionChanges } from '../../session/session-changes.service';
 import { SessionCommandGuard } from '../../session/session-command.guard';
@@ -31,7 +31,7 @@ export class SendMessageUseCase {
 
   execute(request: SendMessageRequest): Promise<SessionMessageReply> {
     // A client message arriving meanwhile moves the version: appending again is always right.
-    return retryOnConflict(() => this.attempt(request));
+    return retryOnConflict(() => this.attempt(request), 10, isConflict);
   }
 
   private async attempt(request: SendMessageRequest): Promise<SessionMessageReply> {

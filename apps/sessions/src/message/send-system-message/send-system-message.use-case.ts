@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LineMessageType, LinesRpc, RpcParsedRequest, SessionMessageReply } from '@openlines/contracts';
-import { retryOnConflict } from '../../concurrency/retry-on-conflict';
+import { isConflict, retryOnConflict } from '@openlines/messaging';
 import { toSessionData } from '../../session/persistence/session.schema';
 import { SessionChanges } from '../../session/session-changes.service';
 import { SessionCommandGuard } from '../../session/session-command.guard';
@@ -19,7 +19,7 @@ export class SendSystemMessageUseCase {
   ) {}
 
   execute(request: SendSystemMessageRequest): Promise<SessionMessageReply> {
-    return retryOnConflict(() => this.attempt(request));
+    return retryOnConflict(() => this.attempt(request), 10, isConflict);
   }
 
   private async attempt(request: SendSystemMessageRequest): Promise<SessionMessageReply> {

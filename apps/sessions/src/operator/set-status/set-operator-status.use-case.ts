@@ -7,7 +7,7 @@ import {
   RpcParsedRequest,
   SYSTEM_ACTOR,
 } from '@openlines/contracts';
-import { retryOnConflict } from '../../concurrency/retry-on-conflict';
+import { isConflict, retryOnConflict } from '@openlines/messaging';
 import { LineDirectory } from '../../directory/directory.ports';
 import { nextState } from '../../session/domain/session.rules';
 import { SessionRepository } from '../../session/persistence/session.repository';
@@ -58,7 +58,7 @@ export class SetOperatorStatusUseCase {
           { set: { _state: next.state }, unset: ['_userId'] },
           { actor: SYSTEM_ACTOR, now: new Date(), reason: 'operatorOffline' },
         );
-      });
+      }, 10, isConflict);
     }
   }
 }
