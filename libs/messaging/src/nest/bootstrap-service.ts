@@ -50,7 +50,10 @@ export async function bootstrapService(options: BootstrapOptions): Promise<Runni
   applyRpcConventions(app, logger, new BaseExceptionFilter(app.getHttpAdapter()));
   await options.configure?.(app);
   const rpcServer = app.connectMicroservice(
-    natsMicroserviceOptions(options.name, natsConfig, { gracePeriodMs: options.gracePeriodMs }),
+    natsMicroserviceOptions(options.name, natsConfig, {
+      gracePeriodMs: options.gracePeriodMs,
+      logger,
+    }),
     { inheritAppConfig: true },
   );
   // The RPC transport has its own NATS connection: readiness follows it too.

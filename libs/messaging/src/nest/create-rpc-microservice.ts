@@ -24,7 +24,10 @@ export async function createRpcMicroservice(
   const logger = options.logger ?? createLogger(options.name);
   const natsConfig = options.natsConfig ?? natsConfigFromEnv(process.env);
   const microservice = await NestFactory.createMicroservice(options.module, {
-    ...natsMicroserviceOptions(options.name, natsConfig, { gracePeriodMs: options.gracePeriodMs }),
+    ...natsMicroserviceOptions(options.name, natsConfig, {
+      gracePeriodMs: options.gracePeriodMs,
+      logger,
+    }),
     logger: new PinoNestLogger(logger),
   });
   applyRpcConventions(microservice, logger);

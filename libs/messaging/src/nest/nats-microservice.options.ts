@@ -1,7 +1,8 @@
-import { MicroserviceOptions, NatsOptions, Transport } from '@nestjs/microservices';
+import { MicroserviceOptions, NatsOptions } from '@nestjs/microservices';
+import { Logger, createLogger } from '@openlines/observability';
 import { NatsConfig } from '../config/nats.config';
 import { natsConnectionOptions } from '../connection/nats.connection';
-import { PrefixedNatsServer } from './prefixed-nats.server';
+import { OpenLinesNatsServer } from './openlines-nats.server';
 
 export interface NatsMicroserviceExtras {
   /**
@@ -9,11 +10,14 @@ export interface NatsMicroserviceExtras {
    * Default 2000; 0 closes at once (tests).
    */
   gracePeriodMs?: number;
+  /** Logs refused frames; defaults to createLogger(serviceName). */
+  logger?: Logger;
 }
 
 /**
  * The Nest NATS transport of one service: queue group = service name, so replicas share
- * requests instead of all answering each one; same connection settings as connectNats.
+ * requests instead of all answering each one; same connection settings as connectNats. Always
+ * OpenLinesNatsServer, prefix or not, so that no frame can take a service down.
  */
 export function natsMicroserviceOptions(
   serviceName: string,
@@ -27,8 +31,8 @@ export function natsMicroserviceOptions(
     gracefulShutdown: gracePeriodMs > 0,
     gracePeriod: gracePeriodMs,
   };
-  if (natsConfig.subjectPrefix !== undefined) {
-    return { strategy: new PrefixedNatsServer(options, natsConfig.subjectPrefix) };
-  }
-  return { transport: Transport.NATS, options };
+  const logger = extras.logger ?? createLogger(serviceName);
+  return {
+    strategy: new OpenLinesNatsServer(options, { subjectPrefix: natsConfig.subjectPrefix, logger }),
+  };
 }
