@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FILTER_TOO_DEEP, isFilterDeeperThan } from './filter-depth';
 
 /**
  * The search language on the wire. `search().where((f, g) => …)` in the SDK builds a FilterNode
@@ -37,13 +38,18 @@ export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 10_000;
 
 /**
- * The filter travels as `unknown` here on purpose: its shape, depth and size are checked by
- * libs/query's validator against the entity's field list (iteratively, so a 10,000-deep tree is
- * refused, not a stack overflow).
+ * The filter travels as `unknown` here on purpose: its shape and size are checked by libs/query's
+ * validator against the entity's field list. Its depth is bounded here already (iteratively), so
+ * that an edge that only forwards it (the gateway) refuses a 5,000-deep tree before serialising it.
  */
+const FilterSchema = z
+  .unknown()
+  .refine((filter) => !isFilterDeeperThan(filter), FILTER_TOO_DEEP)
+  .optional();
+
 export const SearchRequestSchema = z
   .object({
-    filter: z.unknown().optional(),
+    filter: FilterSchema,
     from: z.number().int().min(0).default(0),
     size: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
     sort: z
@@ -58,7 +64,7 @@ export const SearchRequestSchema = z
   .strict();
 export type SearchRequest = z.input<typeof SearchRequestSchema>;
 
-export const CountRequestSchema = z.object({ filter: z.unknown().optional() }).strict();
+export const CountRequestSchema = z.object({ filter: FilterSchema }).strict();
 export type CountRequest = z.input<typeof CountRequestSchema>;
 
 export const CountReplySchema = z.object({ count: z.number().int().min(0) }).strict();

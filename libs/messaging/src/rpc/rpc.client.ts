@@ -1,6 +1,12 @@
 import { ErrorCode as NatsErrorCode, NatsConnection, NatsError } from 'nats';
 import { z } from 'zod';
-import { ErrorCode, OpenLinesError, isErrorBody, validate } from '@openlines/contracts';
+import {
+  ErrorCode,
+  OpenLinesError,
+  isErrorBody,
+  serialisationError,
+  validate,
+} from '@openlines/contracts';
 import { currentCorrelationId, newCorrelationId } from '@openlines/observability';
 import { prefixedSubject } from '../config/nats.config';
 import { decodeJson, encodeJson } from '../events/json.codec';
@@ -46,9 +52,10 @@ export class RpcClient {
     const timeoutMs = options.timeoutMs ?? DEFAULT_RPC_TIMEOUT_MS;
     const target = prefixedSubject(subject, this.options.subjectPrefix);
     const correlationId = options.correlationId ?? currentCorrelationId() ?? newCorrelationId();
+    const frame = this.encodeRequest(subject, target, payload);
     let replyData: Uint8Array;
     try {
-      const reply = await this.nc.request(target, encodeJson(requestPacket(target, payload)), {
+      const reply = await this.nc.request(target, frame, {
         timeout: timeoutMs,
         headers: toNatsHeaders(correlationHeaders(correlationId)),
       });
@@ -61,6 +68,15 @@ export class RpcClient {
       throw this.remoteError(subject, packet.err);
     if (options.schema === undefined) return packet.response;
     return validate(options.schema, packet.response, `${subject} reply`);
+  }
+
+  /** A payload JSON cannot carry is the caller's error (VALIDATION_FAILED), never UNAVAILABLE. */
+  private encodeRequest(subject: string, target: string, payload: unknown): Uint8Array {
+    try {
+      return encodeJson(requestPacket(target, payload));
+    } catch (error) {
+      throw serialisationError(payload, `${subject} request`, error);
+    }
   }
 
   private transportError(subject: string, timeoutMs: number, error: unknown): OpenLinesError {

@@ -3,6 +3,8 @@ import {
   FilterNode,
   MAX_PAGE_SIZE,
   DEFAULT_PAGE_SIZE,
+  FILTER_TOO_DEEP,
+  isFilterDeeperThan,
   OpenLinesError,
   SearchRequest,
   SortSpec,
@@ -42,7 +44,14 @@ export class Search<T, D = Record<string, unknown>> {
   constructor(private readonly executor: SearchExecutor<T>) {}
 
   where(condition: WhereCallback<D>): this {
-    this.filter = condition(fieldOperands<D>(), filterGroups);
+    const filter = condition(fieldOperands<D>(), filterGroups);
+    // Refused where the caller built it: sent on, it would overflow JSON.stringify in a transport.
+    if (isFilterDeeperThan(filter)) {
+      throw OpenLinesError.validation(`invalid search where: ${FILTER_TOO_DEEP}`, [
+        { field: 'where', message: FILTER_TOO_DEEP },
+      ]);
+    }
+    this.filter = filter;
     return this;
   }
 

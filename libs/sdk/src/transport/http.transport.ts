@@ -1,4 +1,11 @@
-import { ErrorCode, OpenLinesError, RpcReply, RpcRequest, RpcSubject } from '@openlines/contracts';
+import {
+  ErrorCode,
+  OpenLinesError,
+  RpcReply,
+  RpcRequest,
+  RpcSubject,
+  serialisationError,
+} from '@openlines/contracts';
 import { errorOfResponse } from '../errors/lines.error';
 import { EventHandler, LinesTransport, Unsubscribe } from './lines-transport';
 import { LinesEventFilter, LinesEventType } from './public-events';
@@ -31,6 +38,7 @@ export class HttpTransport implements LinesTransport {
     const [, collection, verb] = subject.split('.');
     const url = `${this.baseUrl}/v1/rpc/${collection}/${verb}`;
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const body = encodeBody(subject, payload);
     let response: Response;
     try {
       response = await fetch(url, {
@@ -40,15 +48,15 @@ export class HttpTransport implements LinesTransport {
           'content-type': 'application/json',
           accept: 'application/json',
         },
-        body: JSON.stringify(payload),
+        body,
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       throw transportError(error, subject, timeoutMs);
     }
-    const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw errorOfResponse(response.status, body);
-    return body as RpcReply<S>;
+    const reply: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) throw errorOfResponse(response.status, reply);
+    return reply as RpcReply<S>;
   }
 
   subscribe<E extends LinesEventType>(
@@ -82,6 +90,15 @@ export class HttpTransport implements LinesTransport {
 
   private authHeaders(): Record<string, string> {
     return { authorization: `Bearer ${this.options.apiKey}` };
+  }
+}
+
+/** A payload JSON cannot carry is the caller's error (VALIDATION_FAILED), not an unreachable gateway. */
+function encodeBody(subject: string, payload: unknown): string {
+  try {
+    return JSON.stringify(payload);
+  } catch (error) {
+    throw serialisationError(payload, `${subject} request`, error);
   }
 }
 
