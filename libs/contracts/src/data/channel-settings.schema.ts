@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LineChannelType } from '../enums';
+import { ExternalIdSchema } from './id.schema';
 
 /**
  * Type-specific channel settings. The WRITABLE schemas (what `lines.channels.create` accepts)
@@ -25,6 +26,8 @@ export type SecretSettingKey = (typeof SECRET_SETTING_KEYS)[number];
 export const SECRET_SETTING_MARK = 'secret';
 const secret = <T extends z.ZodTypeAny>(schema: T): T => schema.describe(SECRET_SETTING_MARK);
 const Secret = secret(z.string().min(1).max(1024));
+/** A messenger's account, page or number id (numeric in practice); no invisible characters. */
+const MessengerId = ExternalIdSchema.max(64);
 const HttpUrl = z
   .string()
   .url()
@@ -67,8 +70,8 @@ export const ChannelSettingsSchemas = {
   /** WhatsApp Cloud API. */
   [LineChannelType.whatsapp]: z
     .object({
-      phoneNumberId: z.string().min(1).max(64),
-      businessAccountId: z.string().min(1).max(64).optional(),
+      phoneNumberId: MessengerId,
+      businessAccountId: MessengerId.optional(),
       accessToken: Secret,
       appSecret: Secret,
       verifyToken: Secret,
@@ -76,7 +79,7 @@ export const ChannelSettingsSchemas = {
     .strict(),
   [LineChannelType.instagram]: z
     .object({
-      pageId: z.string().min(1).max(64),
+      pageId: MessengerId,
       accessToken: Secret,
       appSecret: Secret,
       verifyToken: Secret,

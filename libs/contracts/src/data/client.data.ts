@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { LineClientBlockedStatus } from '../enums';
 import { LineApplicationRefSchema } from './application.schema';
-import { IdSchema, IsoDateSchema, SystemFieldsShape, VersionSchema } from './common.schema';
+import {
+  ExternalIdSchema,
+  IdSchema,
+  IsoDateSchema,
+  SystemFieldsShape,
+  VersionSchema,
+} from './common.schema';
 
 const CUSTOM_FIELDS_MAX = 100;
 
@@ -33,7 +39,7 @@ export const LineClientDataSchema = z.object({
   /** The account: nickname, phone, e-mail… depending on the channel type. */
   _username: z.string().min(1),
   /** The id the messenger gives this user (defaults to the account). */
-  _externalId: IdSchema,
+  _externalId: ExternalIdSchema,
   _applicationItem: LineApplicationRefSchema.optional(),
   _extraData: LineClientExtraDataSchema,
   _blockedStatus: z.nativeEnum(LineClientBlockedStatus),

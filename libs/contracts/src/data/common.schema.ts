@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from './id.schema';
 
 /**
  * Building blocks of every data and request schema. Policy: schemas of what a caller SENDS are
@@ -6,11 +7,10 @@ import { z } from 'zod';
  * publishes strip unknown keys (store internals such as `_id` never reach a caller, and adding an
  * optional field later does not break older readers).
  */
-export const ID_MAX_LENGTH = 128;
 export const NAME_MAX_LENGTH = 256;
 
-/** Every id (items, users, groups, bots, external ids) is a non-empty string of at most 128. */
-export const IdSchema = z.string().min(1).max(ID_MAX_LENGTH);
+/** Ids: see id.schema.ts (re-exported here, where every schema finds its building blocks). */
+export { ExternalIdSchema, ID_MAX_LENGTH, IdSchema } from './id.schema';
 
 /** Dates travel as ISO-8601 strings (`new Date().toISOString()`); an offset is accepted. */
 /**

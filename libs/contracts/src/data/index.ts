@@ -5,6 +5,7 @@ export * from './channel-settings.schema';
 export * from './channel.data';
 export * from './client.data';
 export * from './common.schema';
+export * from './id.schema';
 export * from './line.data';
 export * from './message.data';
 export * from './metric-histogram';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LineMessageType } from '../enums';
-import { IdSchema, JsonObjectSchema, SystemFieldsShape } from './common.schema';
+import { ExternalIdSchema, IdSchema, JsonObjectSchema, SystemFieldsShape } from './common.schema';
 
 export const MESSAGE_TEXT_MAX_LENGTH = 20_000;
 export const MESSAGE_FILES_MAX = 20;
@@ -29,7 +29,7 @@ export const LineMessageDataSchema = z.object({
   client: IdSchema.optional(),
   operator: IdSchema.optional(),
   bot: IdSchema.optional(),
-  externalId: IdSchema,
+  externalId: ExternalIdSchema,
   files: z.array(LineMessageFileSchema).optional(),
   isRead: z.boolean(),
   payload: JsonObjectSchema.optional(),

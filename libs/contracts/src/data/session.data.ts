@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { LineSessionPriority, LineSessionState } from '../enums';
 import { LineApplicationRefSchema } from './application.schema';
-import { IdSchema, IsoDateSchema, SystemFieldsShape, VersionSchema } from './common.schema';
+import {
+  ExternalIdSchema,
+  IdSchema,
+  IsoDateSchema,
+  SystemFieldsShape,
+  VersionSchema,
+} from './common.schema';
 
 /** A session (one conversation) [doc + ours: `_botId`, `_version`], as services return it. */
 export const LineSessionDataSchema = z.object({
@@ -13,7 +19,7 @@ export const LineSessionDataSchema = z.object({
   _channel: IdSchema,
   _clients: z.array(IdSchema),
   _closedAt: IsoDateSchema.optional(),
-  _externalChatId: z.string().optional(),
+  _externalChatId: ExternalIdSchema.optional(),
   _externalChatName: z.string().optional(),
   _lastActivityAt: IsoDateSchema,
   _line: IdSchema,

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ActorSchema } from '../data/actor.schema';
-import { IdSchema, IsoDateSchema, JsonObjectSchema } from '../data/common.schema';
+import {
+  ExternalIdSchema,
+  IdSchema,
+  IsoDateSchema,
+  JsonObjectSchema,
+} from '../data/common.schema';
 import { LineMessageDataSchema, LineMessageFileSchema } from '../data/message.data';
 import { LineChannelType } from '../enums';
 import { EventBaseShape } from './event-base.schema';
@@ -31,7 +36,7 @@ export const MessageOutboundPayloadSchema = z.object({
   channelId: IdSchema,
   clientId: IdSchema,
   account: z.string().min(1),
-  externalChatId: z.string().optional(),
+  externalChatId: ExternalIdSchema.optional(),
   text: z.string(),
   files: z.array(LineMessageFileSchema).optional(),
 });
@@ -63,13 +68,13 @@ export const MessageInboundPayloadSchema = z.object({
   /** Who wrote: nickname, phone, e-mail… per channel type (the client's `_username`). */
   account: z.string().min(1),
   /** The messenger's id of the sender, when it has one apart from the account. */
-  externalUserId: IdSchema.optional(),
-  externalChatId: z.string().optional(),
+  externalUserId: ExternalIdSchema.optional(),
+  externalChatId: ExternalIdSchema.optional(),
   displayName: z.string().optional(),
   /** Profile details some messengers send; they fill the client's `_extraData`. */
   languageCode: z.string().optional(),
   avatarUrl: z.string().url().optional(),
-  externalMessageId: IdSchema,
+  externalMessageId: ExternalIdSchema,
   text: z.string(),
   attachments: z.array(InboundAttachmentSchema),
   receivedAt: IsoDateSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LineApplicationRefInputSchema } from '../data/application.schema';
 import { LineClientDataSchema, LineClientExtraDataInputSchema } from '../data/client.data';
-import { IdSchema, IsoDateSchema, NameSchema } from '../data/common.schema';
+import { ExternalIdSchema, IdSchema, IsoDateSchema, NameSchema } from '../data/common.schema';
 import { CountReplySchema, CountRequestSchema, SearchRequestSchema } from '../query/search';
 import {
   ByIdRequestSchema,
@@ -31,7 +31,7 @@ export const ClientFindOrCreateRequestSchema = z
     channelId: IdSchema,
     account: z.string().trim().min(1).max(320),
     displayName: z.string().trim().min(1).max(256).optional(),
-    externalId: IdSchema.optional(),
+    externalId: ExternalIdSchema.optional(),
     extraData: LineClientExtraDataInputSchema.optional(),
   })
   .strict();

@@ -1,5 +1,5 @@
 import { FieldDefinition, FieldType } from '../fields/entity-fields.definition';
-import { ID_MAX_LENGTH } from '@openlines/contracts';
+import { ID_MAX_LENGTH, idProblem } from '@openlines/contracts';
 import { MAX_STRING_LENGTH } from '../query.limits';
 
 /** A scalar accepted for a field, or the reason it is not. */
@@ -62,13 +62,16 @@ export function checkScalar(definition: FieldDefinition, raw: unknown): Checked 
       if (iso === undefined) return fail(`expected an ISO-8601 date, got ${describeValue(raw)}`);
       return { ok: true, value: iso };
     }
-    case 'ref':
+    case 'ref': {
+      // The same rule as the contracts' IdSchema: a value no stored id can have is refused.
       if (typeof raw !== 'string' || raw.length === 0 || raw.length > ID_MAX_LENGTH) {
         return fail(
           `expected an id (1 to ${ID_MAX_LENGTH} characters) or an item, got ${describeValue(raw)}`,
         );
       }
-      return { ok: true, value: raw };
+      const problem = idProblem(raw);
+      return problem === undefined ? { ok: true, value: raw } : fail(`not an id: ${problem}`);
+    }
     case 'enum':
       if (typeof raw !== 'string' || !(definition.values ?? []).includes(raw)) {
         return fail(
