@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule, NATS_CONNECTION, NatsConnection } from '@openlines/messaging';
-import { createLogger } from '@openlines/observability';
+import { createLogger, Logger, LOGGER } from '@openlines/observability';
 import { createStoreFactory, StoreFactory } from '@openlines/persistence';
 import {
   METRICS_CONFIG,
@@ -12,8 +12,7 @@ import { MetricsReportHandler } from './metric-items/metrics-report/metrics-repo
 import { MetricsReportUseCase } from './metric-items/metrics-report/metrics-report.use-case';
 import { SearchMetricsHandler } from './metric-items/search-metrics/search-metrics.handler';
 import { SearchMetricsUseCase } from './metric-items/search-metrics/search-metrics.use-case';
-import { createMetricsComponents, MetricsComponents } from './metrics.components';
-import { METRICS_COMPONENTS } from './metrics.tokens';
+import { ProjectionGenerations } from './projection/generations/projection-generations';
 import { ProjectionListener } from './projection/projection.listener';
 import { ProjectionStats } from './projection/projection.stats';
 import { RebuildMetricsHandler } from './projection/rebuild/rebuild-metrics.handler';
@@ -31,7 +30,8 @@ export interface MetricsModuleOptions {
 
 /**
  * The metrics service: a durable projection of session, message and line events into LineMetric
- * items (ProjectionListener), their search and reports, and the rebuild from the stream.
+ * items (ProjectionListener) in the serving generation (ProjectionGenerations), their search and
+ * reports, and the rebuild from the stream into a new generation.
  */
 @Module({})
 export class MetricsModule {
@@ -57,9 +57,10 @@ export class MetricsModule {
             createStoreFactory({ dbName: 'openlines-metrics', appName: METRICS_SERVICE_NAME }),
         },
         {
-          provide: METRICS_COMPONENTS,
-          inject: [METRICS_STORE_FACTORY],
-          useFactory: (factory: StoreFactory) => createMetricsComponents(factory),
+          provide: ProjectionGenerations,
+          inject: [METRICS_STORE_FACTORY, LOGGER],
+          useFactory: (factory: StoreFactory, log: Logger) =>
+            ProjectionGenerations.open(factory, log),
         },
         {
           provide: EVENT_STREAM_READER,
@@ -70,22 +71,26 @@ export class MetricsModule {
         ProjectionListener,
         {
           provide: SearchMetricsUseCase,
-          inject: [METRICS_COMPONENTS],
-          useFactory: (c: MetricsComponents) => new SearchMetricsUseCase(c.cells, c.items),
+          inject: [ProjectionGenerations],
+          useFactory: (g: ProjectionGenerations) => new SearchMetricsUseCase(g),
         },
         {
           provide: MetricsReportUseCase,
-          inject: [METRICS_COMPONENTS],
-          useFactory: (c: MetricsComponents) => new MetricsReportUseCase(c.cells, c.items),
+          inject: [ProjectionGenerations],
+          useFactory: (g: ProjectionGenerations) => new MetricsReportUseCase(g),
         },
         {
           provide: RebuildMetricsUseCase,
-          inject: [METRICS_COMPONENTS, EVENT_STREAM_READER, ProjectionListener],
-          useFactory: (c: MetricsComponents, stream: EventStreamReader, live: ProjectionListener) =>
-            new RebuildMetricsUseCase(c, stream, live),
+          inject: [ProjectionGenerations, EVENT_STREAM_READER, ProjectionListener, LOGGER],
+          useFactory: (
+            g: ProjectionGenerations,
+            stream: EventStreamReader,
+            live: ProjectionListener,
+            log: Logger,
+          ) => new RebuildMetricsUseCase(g, stream, live, log),
         },
       ],
-      exports: [ProjectionStats, METRICS_COMPONENTS, ProjectionListener],
+      exports: [ProjectionStats, ProjectionGenerations, ProjectionListener],
     };
   }
 }

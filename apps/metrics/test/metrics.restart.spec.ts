@@ -1,7 +1,7 @@
 import { LinesMetricsRpc } from '@openlines/contracts';
 import { NatsConnection, RpcClient, ensureEventStreams } from '@openlines/messaging';
 import { connectTestNats, isolateTestSubjects, uniqueName, waitFor } from '@openlines/testing';
-import { itemsOf, publishAll } from './support/metrics-service.fixture';
+import { itemsOf, publishAll, rebuildAndWait } from './support/metrics-service.fixture';
 import { MetricsProcess } from './support/metrics-process.fixture';
 import { RunningNatsServer, startNatsServer } from '@openlines/testing';
 import { referenceCells, sameCells, serviceCells } from './support/reference.fixture';
@@ -71,7 +71,7 @@ describe('metrics process killed with SIGKILL and restarted', () => {
     }).catch(() => undefined);
     expect(await figures()).toEqual(expected);
 
-    await rpc.request(LinesMetricsRpc.rebuild, {}, { timeoutMs: 150_000 });
+    expect(await rebuildAndWait(rpc)).toMatchObject({ state: 'done' });
     expect(await figures()).toEqual(expected);
   }, 420_000);
 });

@@ -21,6 +21,7 @@ describe('route table', () => {
     ['POST', '/v1/channels/ch-1/reconnect/', LinesRpc.channels.reconnect, 'ch-1'],
     ['POST', '/v1/clients/findOrCreate', LinesRpc.clients.findOrCreate, undefined],
     ['POST', '/v1/metrics/report', LinesRpc.metrics.report, undefined],
+    ['POST', '/v1/metrics/rebuildStatus', LinesRpc.metrics.rebuildStatus, undefined],
     ['POST', '/v1/operators/op-1/setStatus', LinesRpc.operators.setStatus, 'op-1'],
   ])('%s %s → %s', (method, path, subject, id) => {
     const match = matchRoute(routes, method, path);

@@ -3,8 +3,7 @@ import { LINES_EVENTS_SUBJECTS } from '@openlines/contracts';
 import { DurableConsumerHandle, DurableConsumers, EventMeta } from '@openlines/messaging';
 import { LOGGER, Logger } from '@openlines/observability';
 import { METRICS_CONFIG, MetricsConfig } from '../config/metrics.config';
-import { METRICS_COMPONENTS } from '../metrics.tokens';
-import { MetricsComponents } from '../metrics.components';
+import { ProjectionGenerations } from './generations/projection-generations';
 import { ProjectionStats } from './projection.stats';
 import { EVENT_STREAM_READER, EventStreamReader } from './stream/event-stream.reader';
 
@@ -19,7 +18,8 @@ export interface ProjectionControl {
  * after the write; failures retried with back-off, then dead-lettered by libs/messaging). A store
  * without a projection — a new database, or the memory store after a restart — first deletes the
  * durable, so that it is created again from the first event of the stream and the figures are
- * rebuilt from it. Interrupted writes are completed before consuming.
+ * rebuilt from it. Interrupted writes are completed before consuming. It always projects into
+ * the serving generation (a rebuild pauses it around the switch, see GenerationRebuild).
  */
 @Injectable()
 export class ProjectionListener implements OnApplicationBootstrap, ProjectionControl {
@@ -27,7 +27,7 @@ export class ProjectionListener implements OnApplicationBootstrap, ProjectionCon
 
   constructor(
     @Inject(METRICS_CONFIG) private readonly config: MetricsConfig,
-    @Inject(METRICS_COMPONENTS) private readonly components: MetricsComponents,
+    private readonly generations: ProjectionGenerations,
     @Inject(EVENT_STREAM_READER) private readonly stream: EventStreamReader,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly consumers: DurableConsumers,
@@ -35,16 +35,16 @@ export class ProjectionListener implements OnApplicationBootstrap, ProjectionCon
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const completed = await this.components.projector.completeInterrupted();
+    const completed = await this.generations.current.projector.completeInterrupted();
     if (completed > 0)
       this.logger.warn({ completed }, 'completed projection writes a failure had interrupted');
-    if (!(await this.components.projections.isInitialized())) {
+    if (!(await this.generations.state.isInitialized())) {
       const deleted = await this.stream.deleteDurable(this.config.durable);
       this.logger.info(
         { durable: this.config.durable, deleted },
         'empty projection store: projecting the event stream from its start',
       );
-      await this.components.projections.markInitialized(new Date());
+      await this.generations.state.markInitialized(new Date());
     }
     await this.resume();
   }
@@ -66,7 +66,7 @@ export class ProjectionListener implements OnApplicationBootstrap, ProjectionCon
   }
 
   private async project(data: unknown, meta: EventMeta): Promise<void> {
-    await this.components.projectEvent.execute(meta.subject, data);
+    await this.generations.current.projectEvent.execute(meta.subject, data);
     this.stats.record(meta.publishedAt, new Date());
   }
 }

@@ -2,6 +2,7 @@ import { LineMetricType, MetricTotals } from '@openlines/contracts';
 import { DocumentStore, MemoryStoreFactory, StoreFactory } from '@openlines/persistence';
 import { MetricsReportUseCase } from '../../src/metric-items/metrics-report/metrics-report.use-case';
 import { SearchMetricsUseCase } from '../../src/metric-items/search-metrics/search-metrics.use-case';
+import { fixedItemsSource } from '../../src/metric-items/metric-items.source';
 import { createMetricsComponents, MetricsComponents } from '../../src/metrics.components';
 import { StreamEvent } from './session-events.fixture';
 
@@ -13,13 +14,21 @@ export class FlakyStoreFactory implements StoreFactory {
   readonly kind = 'memory' as const;
   private readonly inner = new MemoryStoreFactory();
   private budget = new Map<string, number>();
+  private readonly once = new Set<string>();
 
   failAfter(collection: string, writes: number): void {
     this.budget.set(collection, writes);
   }
 
+  /** Like failAfter, but only one write fails; the ones after it succeed again. */
+  failOnceAfter(collection: string, writes: number): void {
+    this.budget.set(collection, writes);
+    this.once.add(collection);
+  }
+
   heal(): void {
     this.budget.clear();
+    this.once.clear();
   }
 
   createStore<T extends object>(
@@ -43,7 +52,10 @@ export class FlakyStoreFactory implements StoreFactory {
         return (...args: unknown[]) => {
           const left = this.budget.get(name);
           if (left !== undefined) {
-            if (left <= 0) throw new Error(`injected failure writing ${name}`);
+            if (left <= 0) {
+              if (this.once.delete(name)) this.budget.delete(name);
+              throw new Error(`injected failure writing ${name}`);
+            }
             this.budget.set(name, left - 1);
           }
           return (value as (...a: unknown[]) => unknown).apply(target, args);
@@ -69,8 +81,8 @@ export class MetricsHarness {
 
   constructor(readonly factory: StoreFactory = new MemoryStoreFactory()) {
     this.components = createMetricsComponents(factory);
-    this.search = new SearchMetricsUseCase(this.components.cells, this.components.items);
-    this.report = new MetricsReportUseCase(this.components.cells, this.components.items);
+    this.search = new SearchMetricsUseCase(fixedItemsSource(this.components));
+    this.report = new MetricsReportUseCase(fixedItemsSource(this.components));
   }
 
   async feed(events: readonly StreamEvent[]): Promise<void> {

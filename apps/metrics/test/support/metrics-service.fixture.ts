@@ -1,11 +1,13 @@
 import {
   LineMetricData,
   LinesMetricsRpc,
+  MetricRebuildRequest,
+  MetricRebuildStatus,
   MetricReportReply,
   MetricReportRequest,
 } from '@openlines/contracts';
 import { EventPublisher, NatsConnection, RpcClient } from '@openlines/messaging';
-import { MemoryStoreFactory } from '@openlines/persistence';
+import { MemoryStoreFactory, StoreFactory } from '@openlines/persistence';
 import {
   isolateTestSubjects,
   startTestService,
@@ -62,8 +64,30 @@ export function report(rpc: RpcClient, request: MetricReportRequest): Promise<Me
   return rpc.request<MetricReportReply>(LinesMetricsRpc.report, request, { timeoutMs: 30_000 });
 }
 
+/** Starts a rebuild (it answers at once) and polls its status until it is no longer running. */
+export async function rebuildAndWait(
+  rpc: RpcClient,
+  request: MetricRebuildRequest = {},
+  timeoutMs = 150_000,
+): Promise<MetricRebuildStatus> {
+  const started = await rpc.request<MetricRebuildStatus>(LinesMetricsRpc.rebuild, request);
+  let status = started;
+  await waitFor(
+    async () => {
+      status = await rpc.request<MetricRebuildStatus>(LinesMetricsRpc.rebuildStatus, {
+        rebuildId: started.rebuildId,
+      });
+      return status.state !== 'running';
+    },
+    { timeoutMs, intervalMs: 100, what: `rebuild ${started.rebuildId} finished` },
+  );
+  return status;
+}
+
 /** The metrics module on a memory store, on the NATS at NATS_URL, with its own durable. */
-export async function startMetrics(): Promise<
+export async function startMetrics(
+  storeFactory: StoreFactory = new MemoryStoreFactory(),
+): Promise<
   TestService & { projected(): number; waitProjected(n: number, timeoutMs?: number): Promise<void> }
 > {
   isolateTestSubjects();
@@ -72,10 +96,9 @@ export async function startMetrics(): Promise<
     ...process.env,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
-  const service = await startTestService(
-    MetricsModule.forRoot({ config, storeFactory: new MemoryStoreFactory() }),
-    { name: 'metrics' },
-  );
+  const service = await startTestService(MetricsModule.forRoot({ config, storeFactory }), {
+    name: 'metrics',
+  });
   const stats = service.app.get(ProjectionStats);
   return {
     ...service,

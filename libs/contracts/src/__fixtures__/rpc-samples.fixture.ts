@@ -125,5 +125,26 @@ export const RPC_SAMPLES: RpcSamples<RpcSubject> = {
       series: [],
     },
   },
-  [L.metrics.rebuild]: { request: {}, reply: { eventsReplayed: 10, metricItems: 4 } },
+  [L.metrics.rebuild]: {
+    request: {},
+    reply: {
+      rebuildId: 'rebuild-1',
+      state: 'running',
+      eventsRead: 0,
+      eventsApplied: 0,
+      startedAt: AT,
+    },
+  },
+  [L.metrics.rebuildStatus]: {
+    request: { rebuildId: 'rebuild-1' },
+    reply: {
+      rebuildId: 'rebuild-1',
+      state: 'done',
+      eventsRead: 12,
+      eventsApplied: 10,
+      metricItems: 4,
+      startedAt: AT,
+      finishedAt: AT,
+    },
+  },
 };

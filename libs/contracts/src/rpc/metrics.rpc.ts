@@ -10,6 +10,7 @@ export const LinesMetricsRpc = rpcSubjects('metrics', [
   'count',
   'report',
   'rebuild',
+  'rebuildStatus',
 ] as const);
 
 /** A report spans at most this many periods (e.g. 41 days by the hour, 2.7 years by the day). */
@@ -79,15 +80,43 @@ export const MetricReportReplySchema = z.object({
 });
 export type MetricReportReply = z.infer<typeof MetricReportReplySchema>;
 
-/** Recomputes metric items by replaying the event stream (all lines, or one). */
+/**
+ * Recomputes metric items by replaying the event stream (all lines, or one) into a new
+ * generation of the projection; reports keep answering from the current one until the switch.
+ * Answers at once with the rebuild's status (state `running`); follow it with `rebuildStatus`.
+ * One rebuild at a time: another call while one runs gets CONFLICT with `details.rebuildId`.
+ */
 export const MetricRebuildRequestSchema = z.object({ lineId: IdSchema.optional() }).strict();
 export type MetricRebuildRequest = z.input<typeof MetricRebuildRequestSchema>;
 
-export const MetricRebuildReplySchema = z.object({
-  eventsReplayed: z.number().int().min(0),
-  metricItems: z.number().int().min(0),
+export const MetricRebuildStateSchema = z.enum(['running', 'done', 'failed']);
+export type MetricRebuildState = z.infer<typeof MetricRebuildStateSchema>;
+
+/**
+ * A rebuild's progress. `eventsRead`: events read from the stream so far; `eventsApplied`: those
+ * of them with metric meaning in the rebuild's scope. `metricItems` once done; `error` if failed.
+ */
+export const MetricRebuildStatusSchema = z.object({
+  rebuildId: IdSchema,
+  state: MetricRebuildStateSchema,
+  lineId: IdSchema.optional(),
+  eventsRead: z.number().int().min(0),
+  eventsApplied: z.number().int().min(0),
+  metricItems: z.number().int().min(0).optional(),
+  startedAt: IsoDateSchema,
+  finishedAt: IsoDateSchema.optional(),
+  error: z.string().optional(),
 });
-export type MetricRebuildReply = z.infer<typeof MetricRebuildReplySchema>;
+export type MetricRebuildStatus = z.infer<typeof MetricRebuildStatusSchema>;
+
+export const MetricRebuildReplySchema = MetricRebuildStatusSchema;
+export type MetricRebuildReply = MetricRebuildStatus;
+
+/** The status of one rebuild, or (no id) of the latest; NOT_FOUND if there is none. */
+export const MetricRebuildStatusRequestSchema = z
+  .object({ rebuildId: IdSchema.optional() })
+  .strict();
+export type MetricRebuildStatusRequest = z.input<typeof MetricRebuildStatusRequestSchema>;
 
 export const MetricSearchReplySchema = itemsReplySchema(LineMetricDataSchema);
 
@@ -98,5 +127,9 @@ export const LinesMetricsRpcSchemas = {
   [LinesMetricsRpc.rebuild]: {
     request: MetricRebuildRequestSchema,
     reply: MetricRebuildReplySchema,
+  },
+  [LinesMetricsRpc.rebuildStatus]: {
+    request: MetricRebuildStatusRequestSchema,
+    reply: MetricRebuildStatusSchema,
   },
 } as const satisfies Record<(typeof LinesMetricsRpc)[keyof typeof LinesMetricsRpc], RpcSchemaPair>;

@@ -38,7 +38,7 @@ const CATALOGUE: Record<string, string[]> = {
   ],
   messages: ['search', 'count'],
   operators: ['upsert', 'setStatus', 'get', 'search'],
-  metrics: ['search', 'count', 'report', 'rebuild'],
+  metrics: ['search', 'count', 'report', 'rebuild', 'rebuildStatus'],
 };
 
 describe('RPC catalogue', () => {

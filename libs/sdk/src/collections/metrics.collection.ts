@@ -33,9 +33,20 @@ export class LineMetrics {
     return this.ctx.call(LinesRpc.metrics.report, request);
   }
 
-  /** Recomputes the metric items from the event stream. */
+  /**
+   * Starts recomputing the metric items from the event stream (all lines, or one); answers at
+   * once with the rebuild's id and state `running` (CONFLICT while another one runs).
+   */
   rebuild(lineId?: string): Promise<RpcReply<typeof LinesRpc.metrics.rebuild>> {
     return this.ctx.call(LinesRpc.metrics.rebuild, lineId === undefined ? {} : { lineId });
+  }
+
+  /** A rebuild's state (`running`, `done`, `failed`) and counts; no id: the latest rebuild. */
+  rebuildStatus(rebuildId?: string): Promise<RpcReply<typeof LinesRpc.metrics.rebuildStatus>> {
+    return this.ctx.call(
+      LinesRpc.metrics.rebuildStatus,
+      rebuildId === undefined ? {} : { rebuildId },
+    );
   }
 }
 

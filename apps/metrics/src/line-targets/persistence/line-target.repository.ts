@@ -17,8 +17,4 @@ export class LineTargetRepository {
       { upsert: true },
     );
   }
-
-  async deleteOfLine(lineId: string | undefined): Promise<void> {
-    await this.store.deleteMany(lineId === undefined ? {} : { __id: lineId });
-  }
 }

@@ -8,9 +8,8 @@ import {
 import { Filter } from '@openlines/persistence';
 import { periodStartOf } from '../domain/metric-cell.rules';
 import { reportOf } from '../domain/metric-report.rules';
-import { MetricItemsWriter } from '../metric-items.writer';
+import { MetricItemsSource } from '../metric-items.source';
 import { cellFiguresOf } from '../persistence/metric-cell.mapping';
-import { MetricCellRepository } from '../persistence/metric-cell.repository';
 
 const ALL_TYPES = Object.values(LineMetricType);
 
@@ -21,10 +20,7 @@ const ALL_TYPES = Object.values(LineMetricType);
  * the series starts with the period that holds `from`.
  */
 export class MetricsReportUseCase {
-  constructor(
-    private readonly cells: MetricCellRepository,
-    private readonly items: MetricItemsWriter,
-  ) {}
+  constructor(private readonly source: MetricItemsSource) {}
 
   async execute(request: unknown): Promise<MetricReportReply> {
     const r = validate(MetricReportRequestSchema, request, 'lines.metrics.report request');
@@ -53,7 +49,9 @@ export class MetricsReportUseCase {
       _channel: r.channelId ?? null,
     };
     if (r.lineId !== undefined) filter._line = r.lineId;
-    const docs = await this.items.settle(await this.cells.find(filter));
+    const docs = await this.source.read(async ({ cells, items }) =>
+      items.settle(await cells.find(filter)),
+    );
     const { totals, series } = reportOf(types, r.period, from, to, docs.map(cellFiguresOf));
     return {
       period: r.period,

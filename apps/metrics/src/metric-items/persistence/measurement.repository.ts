@@ -50,8 +50,4 @@ export class MeasurementRepository {
   async setWithin(id: string, within: boolean): Promise<void> {
     await this.store.updateOne({ __id: id }, { $set: { within } });
   }
-
-  async deleteOfLine(lineId: string | undefined): Promise<void> {
-    await this.store.deleteMany(lineId === undefined ? {} : { line: lineId });
-  }
 }

@@ -103,8 +103,4 @@ export class MetricCellRepository {
   count(filter: Filter = {}): Promise<number> {
     return this.store.count(filter);
   }
-
-  async deleteOfLine(lineId: string | undefined): Promise<void> {
-    await this.store.deleteMany(lineId === undefined ? {} : { _line: lineId });
-  }
 }

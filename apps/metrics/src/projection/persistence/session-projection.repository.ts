@@ -1,12 +1,7 @@
 import { ErrorCode, OpenLinesError } from '@openlines/contracts';
 import { DocumentStore } from '@openlines/persistence';
 import { SessionProjection } from '../domain/session-projection.rules';
-import {
-  PROJECTOR_STATE_ID,
-  ProjectionJournal,
-  ProjectorStateDocument,
-  SessionProjectionDocument,
-} from './session-projection.schema';
+import { ProjectionJournal, SessionProjectionDocument } from './session-projection.schema';
 
 /**
  * Stores documents as plain JSON: MongoDB would turn an `undefined` field into `null`, which the
@@ -25,10 +20,7 @@ export function toProjection(doc: SessionProjectionDocument): SessionProjection 
 
 /** Per-session projection state, written with compare-and-set on its version. */
 export class SessionProjectionRepository {
-  constructor(
-    private readonly store: DocumentStore<SessionProjectionDocument>,
-    private readonly state: DocumentStore<ProjectorStateDocument>,
-  ) {}
+  constructor(private readonly store: DocumentStore<SessionProjectionDocument>) {}
 
   get(sessionId: string): Promise<SessionProjectionDocument | null> {
     return this.store.findOne({ __id: sessionId });
@@ -75,22 +67,5 @@ export class SessionProjectionRepository {
 
   withJournal(): Promise<SessionProjectionDocument[]> {
     return this.store.find({ journal: { $exists: true } });
-  }
-
-  async deleteOfLine(lineId: string | undefined): Promise<void> {
-    await this.store.deleteMany(lineId === undefined ? {} : { lineId });
-  }
-
-  /** Whether this store holds a projection at all (false: new, or a memory store after a restart). */
-  async isInitialized(): Promise<boolean> {
-    return (await this.state.findOne({ __id: PROJECTOR_STATE_ID })) !== null;
-  }
-
-  async markInitialized(now: Date): Promise<void> {
-    await this.state.updateOne(
-      { __id: PROJECTOR_STATE_ID },
-      { $setOnInsert: { initializedAt: now.toISOString() } },
-      { upsert: true },
-    );
   }
 }

@@ -1,3 +1,4 @@
+import { MetricRebuildStatus } from '@openlines/contracts';
 import { CollectionDefinition } from '@openlines/persistence';
 import { SessionFact } from '../domain/session-fact';
 import { SessionFoldState } from '../domain/session-fold.state';
@@ -32,11 +33,19 @@ export const SESSION_PROJECTIONS_DEFINITION: CollectionDefinition = {
   indexes: [{ fields: { lineId: 1 } }, { fields: { 'journal.eventId': 1 }, sparse: true }],
 };
 
-/** The projector's own bookkeeping: its presence says the store holds a projection. */
+/**
+ * The projector's own bookkeeping, one document: its presence says the store holds a
+ * projection; `generation` is the one that answers (absent: 0); `rebuilding` marks a generation
+ * being built (left behind by a crash: the start-up clears it); `lastRebuild` is the outcome of
+ * the latest rebuild (what `rebuildStatus` answers after a restart).
+ */
 export const PROJECTOR_STATE_COLLECTION = 'metric_projector_state';
 export const PROJECTOR_STATE_ID = 'projector';
 
 export interface ProjectorStateDocument {
   __id: string;
   initializedAt: string;
+  generation?: number;
+  rebuilding?: { generation: number; status: MetricRebuildStatus };
+  lastRebuild?: MetricRebuildStatus;
 }

@@ -1,6 +1,6 @@
 import { LINES_EVENTS_STREAM } from '@openlines/contracts';
 import { decodeJson, NatsConnection } from '@openlines/messaging';
-import { EventStreamReader } from './event-stream.reader';
+import { EventStreamReader, StoredEvent } from './event-stream.reader';
 
 /** JetStream's "consumer not found" API error. */
 const CONSUMER_NOT_FOUND = 10014;
@@ -11,9 +11,9 @@ function apiErrorCode(error: unknown): number | undefined {
 
 /**
  * A small local adapter: libs/messaging offers durable consumers, not a bounded replay, so this
- * reads the stream with an ordered (ephemeral, flow-controlled) consumer from its first message
- * to the last sequence present at the start, and deletes durables. Only NatsConnection methods are
- * used; no `nats` import leaves libs/messaging.
+ * reads a range of the stream with an ordered (ephemeral, flow-controlled) consumer that starts
+ * at the range's first sequence, and deletes durables. Only NatsConnection methods are used; no
+ * `nats` import leaves libs/messaging.
  */
 export class JetStreamEventReader implements EventStreamReader {
   constructor(
@@ -21,25 +21,37 @@ export class JetStreamEventReader implements EventStreamReader {
     private readonly stream = LINES_EVENTS_STREAM,
   ) {}
 
-  async replay(onEvent: (subject: string, data: unknown) => Promise<void>): Promise<number> {
+  async lastSequence(): Promise<number> {
+    const jsm = await this.nc.jetstreamManager();
+    return (await jsm.streams.info(this.stream)).state.last_seq;
+  }
+
+  async replay(
+    fromSeq: number,
+    toSeq: number,
+    onEvent: (event: StoredEvent) => Promise<void>,
+  ): Promise<number> {
     const jsm = await this.nc.jetstreamManager();
     const { state } = await jsm.streams.info(this.stream);
-    if (state.messages === 0) return 0;
+    const from = Math.max(fromSeq, state.first_seq, 1);
+    const to = Math.min(toSeq, state.last_seq);
+    if (state.messages === 0 || from > to) return 0;
     // The whole stream (every subject is an event); no filter, which a 2.9 server could not combine.
-    const consumer = await this.nc.jetstream().consumers.get(this.stream);
+    const consumer = await this.nc.jetstream().consumers.get(this.stream, { opt_start_seq: from });
     const messages = await consumer.consume({ max_messages: 512 });
     let read = 0;
     try {
       for await (const msg of messages) {
+        if (msg.seq > to) break; // the events in between were deleted
         let data: unknown;
         try {
           data = decodeJson(msg.data);
         } catch {
           data = undefined; // not JSON: the projection refuses it like any malformed payload
         }
-        await onEvent(msg.subject, data);
+        await onEvent({ seq: msg.seq, subject: msg.subject, data });
         read += 1;
-        if (msg.seq >= state.last_seq) break;
+        if (msg.seq >= to) break;
       }
     } finally {
       messages.stop();

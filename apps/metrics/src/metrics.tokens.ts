@@ -1,2 +1,0 @@
-/** Nest token of the MetricsComponents (stores, repositories, projection use cases). */
-export const METRICS_COMPONENTS = Symbol.for('openlines:metrics-components');
