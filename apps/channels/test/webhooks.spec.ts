@@ -66,7 +66,7 @@ describe('inbound webhooks (HTTP /webhooks/*)', () => {
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({
       outcome: 'published',
-      eventId: `inbound:${telegram.__id}:1365`,
+      eventId: `inbound:${telegram.__id}:1111111:1365`,
     });
     const again = await post(`/webhooks/telegram/${telegram.__id}`, body, {
       'X-Telegram-Bot-Api-Secret-Token': TG_SECRET,
@@ -76,7 +76,7 @@ describe('inbound webhooks (HTTP /webhooks/*)', () => {
       LinesEvents.message.inbound,
       (e) => e.channelId === telegram.__id,
     );
-    expect(event.msgId).toBe(`inbound:${telegram.__id}:1365`);
+    expect(event.msgId).toBe(`inbound:${telegram.__id}:1111111:1365`);
     expect(event.payload).toMatchObject({
       channelId: telegram.__id,
       lineId,

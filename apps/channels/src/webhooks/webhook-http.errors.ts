@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import { ErrorCode, toErrorBody } from '@openlines/contracts';
+import { ErrorBody, ErrorCode, toErrorBody } from '@openlines/contracts';
+import type { Logger } from '@openlines/observability';
 
 /**
  * How webhook failures reach a messenger. INVALID_TRANSITION means the channel no longer takes
@@ -22,11 +23,34 @@ export function toWebhookHttpError(error: unknown): HttpException {
   return new HttpException(body, STATUS_BY_CODE[body.code] ?? 500);
 }
 
-/** Runs a webhook use case; any failure becomes the HTTP status above with `{ code, message }`. */
-export async function asWebhookResponse<T>(work: () => Promise<T>): Promise<T> {
+/** Which webhook was called, for the log: the webhook and its channel id (or live-chat key). */
+export interface WebhookCall {
+  webhook: 'telegram' | 'viber' | 'livechat';
+  channelId?: string;
+  publicKey?: string;
+}
+
+/**
+ * Runs a webhook use case; any failure becomes the HTTP status above with `{ code, message,
+ * details }`. A failure of ours (5xx) is logged with the error, since the caller sees none of it;
+ * a messenger's body that we refuse (400, after its signature was checked) is logged as a warning,
+ * because the messenger goes on retrying it.
+ */
+export async function asWebhookResponse<T>(
+  logger: Pick<Logger, 'warn' | 'error'>,
+  call: WebhookCall,
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw toWebhookHttpError(error);
+    const http = toWebhookHttpError(error);
+    const { code, message } = http.getResponse() as ErrorBody;
+    if (http.getStatus() >= 500) {
+      logger.error({ ...call, code, err: error }, `${call.webhook} webhook failed`);
+    } else if (code === ErrorCode.ValidationFailed && call.webhook !== 'livechat') {
+      logger.warn({ ...call, code, reason: message }, `${call.webhook} webhook body refused`);
+    }
+    throw http;
   }
 }

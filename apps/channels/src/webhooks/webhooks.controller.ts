@@ -1,4 +1,15 @@
-import { Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { LOGGER, Logger } from '@openlines/observability';
 import { PollLivechatUseCase } from './poll-livechat/poll-livechat.use-case';
 import type { RawBodyRequest } from './raw-body.middleware';
 import { ReceiveInboundUseCase, WebhookOutcome } from './receive-inbound/receive-inbound.use-case';
@@ -13,6 +24,7 @@ export class WebhooksController {
   constructor(
     private readonly inbound: ReceiveInboundUseCase,
     private readonly livechatPoll: PollLivechatUseCase,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   @Post('telegram/:channelId')
@@ -22,7 +34,9 @@ export class WebhooksController {
     @Headers('x-telegram-bot-api-secret-token') secret: string | undefined,
     @Req() req: RawBodyRequest,
   ): Promise<WebhookOutcome> {
-    return asWebhookResponse(() => this.inbound.telegram(channelId, secret, req.body));
+    return asWebhookResponse(this.logger, { webhook: 'telegram', channelId }, () =>
+      this.inbound.telegram(channelId, secret, req.body),
+    );
   }
 
   @Post('viber/:channelId')
@@ -32,7 +46,9 @@ export class WebhooksController {
     @Headers('x-viber-content-signature') signature: string | undefined,
     @Req() req: RawBodyRequest,
   ): Promise<WebhookOutcome> {
-    return asWebhookResponse(() => this.inbound.viber(channelId, signature, req.rawBody, req.body));
+    return asWebhookResponse(this.logger, { webhook: 'viber', channelId }, () =>
+      this.inbound.viber(channelId, signature, req.rawBody, req.body),
+    );
   }
 
   @Post('livechat/:publicKey/messages')
@@ -41,11 +57,15 @@ export class WebhooksController {
     @Param('publicKey') publicKey: string,
     @Req() req: RawBodyRequest,
   ): Promise<WebhookOutcome> {
-    return asWebhookResponse(() => this.inbound.livechat(publicKey, req.body));
+    return asWebhookResponse(this.logger, { webhook: 'livechat', publicKey }, () =>
+      this.inbound.livechat(publicKey, req.body),
+    );
   }
 
   @Get('livechat/:publicKey/messages')
   livechatReplies(@Param('publicKey') publicKey: string, @Query() query: Record<string, unknown>) {
-    return asWebhookResponse(() => this.livechatPoll.execute(publicKey, query));
+    return asWebhookResponse(this.logger, { webhook: 'livechat', publicKey }, () =>
+      this.livechatPoll.execute(publicKey, query),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Provider } from '@nestjs/common';
+import { LOGGER, Logger } from '@openlines/observability';
 import { ChannelRepository } from '../channels/persistence/channel.repository';
 import { LivechatReplyRepository } from '../delivery/persistence/livechat-reply.repository';
 import { InboundEventsPublisher } from './inbound-events.publisher';
@@ -16,12 +17,13 @@ export const WEBHOOK_PROVIDERS: Provider[] = [
   InboundReceiptPruner,
   {
     provide: ReceiveInboundUseCase,
-    inject: [ChannelRepository, InboundReceiptRepository, InboundEventsPublisher],
+    inject: [ChannelRepository, InboundReceiptRepository, InboundEventsPublisher, LOGGER],
     useFactory: (
       channels: ChannelRepository,
       receipts: InboundReceiptRepository,
       events: InboundEventsPublisher,
-    ) => new ReceiveInboundUseCase(channels, receipts, events),
+      logger: Logger,
+    ) => new ReceiveInboundUseCase(channels, receipts, events, logger),
   },
   {
     provide: PollLivechatUseCase,

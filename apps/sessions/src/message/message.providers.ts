@@ -2,6 +2,7 @@ import { Provider, Type } from '@nestjs/common';
 import { InboundMessageListener } from './inbound/inbound-message.listener';
 import { ReceiveInboundMessageUseCase } from './inbound/receive-inbound-message.use-case';
 import { MessageRepository } from './persistence/message.repository';
+import { MessagePageBudgetProvider } from './query/message-page.budget';
 import { MessageQueryHandler } from './query/message-query.handler';
 import { MessageQueryUseCase } from './query/message-query.use-case';
 import { SendMessageHandler } from './send-message/send-message.handler';
@@ -16,6 +17,7 @@ export const MESSAGE_PROVIDERS: Provider[] = [
   SendMessageUseCase,
   SendSystemMessageUseCase,
   MessageQueryUseCase,
+  MessagePageBudgetProvider,
   ReceiveInboundMessageUseCase,
   InboundMessageListener,
 ];

@@ -114,7 +114,7 @@ export class SessionsHarness {
 
   inbound(fixture: LineFixture, account: string, externalMessageId: string, text: string): MessageInboundPayload {
     return {
-      eventId: inboundMessageEventId(fixture.channel.__id, externalMessageId),
+      eventId: inboundMessageEventId({ channelId: fixture.channel.__id, chatId: account, externalMessageId }),
       occurredAt: new Date().toISOString(),
       channelId: fixture.channel.__id,
       lineId: fixture.line.__id,

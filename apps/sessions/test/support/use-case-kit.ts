@@ -1,7 +1,7 @@
 import { INestApplicationContext, Module, Provider, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Actor, LineChannelType, LineData, OperatorStatusType } from '@openlines/contracts';
-import { EventPublisher, NatsConnection } from '@openlines/messaging';
+import { EventPublisher, NATS_CONNECTION, NatsConnection } from '@openlines/messaging';
 import { LOGGER } from '@openlines/observability';
 import { MemoryStoreFactory, STORE_FACTORY, StoreFactory } from '@openlines/persistence';
 import { connectTestNats, testLogger, uniqueName } from '@openlines/testing';
@@ -40,6 +40,7 @@ export class UseCaseKit {
       { provide: STORE_FACTORY, useValue: new MemoryStoreFactory() },
       { provide: LOGGER, useValue: testLogger('use-case') },
       { provide: EventPublisher, useValue: new EventPublisher(nc) },
+      { provide: NATS_CONNECTION, useValue: nc },
       { provide: LineDirectory, useValue: directory },
       { provide: ClientDirectory, useValue: directory },
     ];

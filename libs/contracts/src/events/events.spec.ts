@@ -10,6 +10,7 @@ import {
   SessionFieldChangeSchema,
   SessionReassignedPayloadSchema,
   inboundMessageEventId,
+  inboundMessageKeyOf,
   isLinesEventSubject,
 } from './index';
 
@@ -107,15 +108,36 @@ describe('event payloads', () => {
     ).toBe(false);
   });
 
-  it('inbound event ids are stable per (channel, external message)', () => {
-    expect(inboundMessageEventId('channel-1', '1001')).toBe(
-      inboundMessageEventId('channel-1', '1001'),
+  it('inbound event ids are stable per (channel, chat, external message)', () => {
+    const key = { channelId: 'channel-1', chatId: 'chat-1', externalMessageId: '1001' };
+    expect(inboundMessageEventId(key)).toBe(inboundMessageEventId({ ...key }));
+    expect(inboundMessageEventId(key)).not.toBe(
+      inboundMessageEventId({ ...key, channelId: 'channel-2' }),
     );
-    expect(inboundMessageEventId('channel-1', '1001')).not.toBe(
-      inboundMessageEventId('channel-2', '1001'),
+    // Widgets number messages per visitor, Telegram per chat: another chat is another message.
+    expect(inboundMessageEventId(key)).not.toBe(
+      inboundMessageEventId({ ...key, chatId: 'chat-2' }),
     );
-    const long = inboundMessageEventId('c'.repeat(128), 'm'.repeat(128));
+    // Separators inside a part cannot make two keys meet.
+    expect(
+      inboundMessageEventId({ channelId: 'c', chatId: 'a:b', externalMessageId: 'm' }),
+    ).not.toBe(inboundMessageEventId({ channelId: 'c', chatId: 'a', externalMessageId: 'b:m' }));
+    const long = inboundMessageEventId({
+      channelId: 'c'.repeat(128),
+      chatId: 'v'.repeat(128),
+      externalMessageId: 'm'.repeat(128),
+    });
     const payload = { ...EVENT_SAMPLES[LinesEvents.message.inbound], eventId: long };
     expect(EVENT_SCHEMAS[LinesEvents.message.inbound].safeParse(payload).success).toBe(true);
+  });
+
+  it('an inbound key is the chat when there is one, the sender otherwise', () => {
+    const event = { channelId: 'c', account: 'ann', externalMessageId: '7' };
+    expect(inboundMessageKeyOf({ ...event, externalChatId: '42' }).chatId).toBe('42');
+    expect(inboundMessageKeyOf(event)).toEqual({
+      channelId: 'c',
+      chatId: 'ann',
+      externalMessageId: '7',
+    });
   });
 });

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { ActorSchema } from '../data/actor.schema';
-import {
-  ExternalIdSchema,
-  IdSchema,
-  IsoDateSchema,
-  JsonObjectSchema,
-} from '../data/common.schema';
+import { ExternalIdSchema, IdSchema, IsoDateSchema, JsonObjectSchema } from '../data/common.schema';
 import { LineMessageDataSchema, LineMessageFileSchema } from '../data/message.data';
 import { LineChannelType } from '../enums';
 import { EventBaseShape } from './event-base.schema';
@@ -56,9 +51,11 @@ export const InboundAttachmentSchema = z.object({
 export type InboundAttachment = z.infer<typeof InboundAttachmentSchema>;
 
 /**
- * The channels service's normalised inbound messenger message. `eventId` is derived from
- * (channelId, externalMessageId), so the same messenger update never enters twice. `raw` is the
- * messenger's update with secrets removed, for troubleshooting.
+ * The channels service's normalised inbound messenger message. `eventId` is derived from its
+ * InboundMessageKey, so the same messenger update never enters twice. `raw` is the messenger's
+ * update, for troubleshooting, bounded in size: when the channels service cut anything to its
+ * limits, `raw.truncated` lists what (`text`, `raw`…; with `raw`, only the update's size and the
+ * start of its JSON text are kept).
  */
 export const MessageInboundPayloadSchema = z.object({
   ...EventBaseShape,
@@ -84,7 +81,33 @@ export const MessageInboundPayloadSchema = z.object({
 });
 export type MessageInboundPayload = z.infer<typeof MessageInboundPayloadSchema>;
 
-/** The stable event id of an inbound message (see MessageInboundPayloadSchema). */
-export function inboundMessageEventId(channelId: string, externalMessageId: string): string {
-  return `inbound:${channelId}:${externalMessageId}`;
+/**
+ * What a messenger guarantees unique for a message: its id within one chat (Telegram's
+ * `message_id`, the widget's per-visitor `messageId`) of one channel. Viber's token is unique on
+ * its own; its chat (the sender) is part of the key all the same, so every channel type has one key.
+ */
+export interface InboundMessageKey {
+  channelId: string;
+  /** The chat or visitor: `externalChatId`, else the sender's account. */
+  chatId: string;
+  externalMessageId: string;
+}
+
+export function inboundMessageKeyOf(
+  event: Pick<
+    MessageInboundPayload,
+    'channelId' | 'externalChatId' | 'account' | 'externalMessageId'
+  >,
+): InboundMessageKey {
+  const { channelId, externalMessageId } = event;
+  return { channelId, chatId: event.externalChatId ?? event.account, externalMessageId };
+}
+
+/**
+ * The stable event id of an inbound message: `inbound:<channel>:<chat>:<message id>`, with `%` and
+ * `:` escaped in the channel and chat so that no two keys share an id.
+ */
+export function inboundMessageEventId(key: InboundMessageKey): string {
+  const escaped = (part: string) => part.replace(/%/g, '%25').replace(/:/g, '%3A');
+  return `inbound:${escaped(key.channelId)}:${escaped(key.chatId)}:${key.externalMessageId}`;
 }

@@ -44,7 +44,16 @@ export const SessionGetAllMessagesRequestSchema = z
   .strict();
 export type SessionGetAllMessagesRequest = z.input<typeof SessionGetAllMessagesRequestSchema>;
 
-export const SessionMessagesReplySchema = itemsReplySchema(LineMessageDataSchema);
+/**
+ * [ours] A page also stops before `size` messages once it reaches its byte budget (below the NATS
+ * max payload): then `hasMore` is true and the rest of the requested range starts at `nextFrom`.
+ * The SDK's getAllMessages follows it, so its callers get the whole range.
+ */
+export const SessionMessagesReplySchema = itemsReplySchema(LineMessageDataSchema).extend({
+  hasMore: z.boolean().optional(),
+  nextFrom: z.number().int().min(0).optional(),
+});
+export type SessionMessagesReply = z.infer<typeof SessionMessagesReplySchema>;
 
 /** By-session queries. */
 export const SessionQueryRequestSchema = z.object({ sessionId: IdSchema }).strict();

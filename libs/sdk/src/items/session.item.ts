@@ -80,14 +80,25 @@ export class LineSessionItem extends ItemBase<LineSessionData> {
     return this.replace(await this.ctx.call(LinesRpc.sessions.update, { ...this.command(), data }));
   }
 
-  /** Messages oldest first: `from` (default 0) and `size` (default 10, at most 10,000) [doc]. */
+  /**
+   * Messages oldest first: `from` (default 0) and `size` (default 10, at most 10,000) [doc]. The
+   * service ends a reply early when it reaches the NATS payload budget (`hasMore`); the rest of
+   * the range is fetched from `nextFrom`, so the caller always gets the whole range.
+   */
   async getAllMessages(from = 0, size = 10): Promise<LineMessageItem[]> {
-    const reply = await this.ctx.call(LinesRpc.sessions.getAllMessages, {
-      sessionId: this.id,
-      from,
-      size,
-    });
-    return reply.items.map((message) => this.message(message));
+    const messages: LineMessageItem[] = [];
+    let next = from;
+    while (messages.length < size) {
+      const reply = await this.ctx.call(LinesRpc.sessions.getAllMessages, {
+        sessionId: this.id,
+        from: next,
+        size: size - messages.length,
+      });
+      messages.push(...reply.items.map((message) => this.message(message)));
+      if (!reply.hasMore || reply.items.length === 0) break;
+      next = reply.nextFrom ?? next + reply.items.length;
+    }
+    return messages;
   }
 
   async getLastMessage(): Promise<LineMessageItem | undefined> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { validate } from '@openlines/contracts';
+import { MESSAGE_TEXT_MAX_LENGTH, validate } from '@openlines/contracts';
 import { InboundUpdate } from './inbound-update';
 
 /**
@@ -16,7 +16,7 @@ export const VisitorTokenSchema = z
 export const LivechatMessageSchema = z
   .object({
     visitorToken: VisitorTokenSchema,
-    text: z.string().trim().min(1).max(20_000),
+    text: z.string().trim().min(1).max(MESSAGE_TEXT_MAX_LENGTH),
     messageId: z
       .string()
       .regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'Must be 1-128 characters A-Z a-z 0-9 _ . : -'),

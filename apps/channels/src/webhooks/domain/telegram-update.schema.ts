@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UnixSecondsSchema } from './messenger-time.schema';
 
 /**
  * The parts of the Telegram Bot API `Update` (https://core.telegram.org/bots/api#update) that we
@@ -52,7 +53,7 @@ export const TelegramMessageSchema = z
   .object({
     message_id: z.number().int(),
     from: TelegramUserSchema.optional(),
-    date: z.number().int(),
+    date: UnixSecondsSchema,
     chat: TelegramChatSchema,
     text: z.string().optional(),
     caption: z.string().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UnixMillisSchema } from './messenger-time.schema';
 
 /**
  * The Viber REST bot API callback (https://developers.viber.com/docs/api/rest-bot-api/#callbacks),
@@ -8,7 +9,7 @@ import { z } from 'zod';
 export const ViberCallbackEnvelopeSchema = z
   .object({
     event: z.string().min(1),
-    timestamp: z.number().int(),
+    timestamp: UnixMillisSchema,
     message_token: z.union([z.number().int(), z.string().regex(/^\d+$/)]).optional(),
   })
   .passthrough();

@@ -7,6 +7,7 @@ import {
   MessageInboundPayload,
 } from '@openlines/contracts';
 import { MemoryStore } from '@openlines/persistence';
+import { testLogger } from '@openlines/testing';
 import { newChannelRecord } from '../../channels/domain/channel.rules';
 import { ChannelRepository } from '../../channels/persistence/channel.repository';
 import { CHANNELS_COLLECTION_DEFINITION } from '../../channels/persistence/channel.schema';
@@ -50,6 +51,7 @@ describe('ReceiveInboundUseCase', () => {
       channels,
       receipts,
       { publish: async (p) => void published.push(p) },
+      testLogger('receive-inbound'),
       () => now,
     );
     await add('tg', LineChannelType.telegramBot, { botToken: '1:abc', secretToken: secret });
@@ -59,15 +61,15 @@ describe('ReceiveInboundUseCase', () => {
   it('publishes a Telegram message once, with the channel, line and derived event id', async () => {
     expect(await inbound.telegram('tg', secret, update)).toEqual({
       outcome: 'published',
-      eventId: 'inbound:tg:7',
+      eventId: 'inbound:tg:42:7',
     });
     expect(await inbound.telegram('tg', secret, update)).toEqual({
       outcome: 'duplicate',
-      eventId: 'inbound:tg:7',
+      eventId: 'inbound:tg:42:7',
     });
     expect(published).toHaveLength(1);
     expect(published[0]).toMatchObject({
-      eventId: 'inbound:tg:7',
+      eventId: 'inbound:tg:42:7',
       channelId: 'tg',
       lineId: 'line-1',
       channelType: 'telegramBot',
@@ -119,7 +121,7 @@ describe('ReceiveInboundUseCase', () => {
     });
     expect(await inbound.viber('vb', signature, raw, body)).toEqual({
       outcome: 'published',
-      eventId: 'inbound:vb:5741311803571721087',
+      eventId: 'inbound:vb:u1=:5741311803571721087',
     });
   });
 
@@ -138,9 +140,11 @@ describe('ReceiveInboundUseCase', () => {
       channels,
       receipts,
       { publish: () => Promise.reject(new Error('no stream')) },
+      testLogger('receive-inbound'),
       () => now,
     );
     await expect(failing.telegram('tg', secret, update)).rejects.toThrow('no stream');
-    expect(await receipts.seen('inbound:tg:7')).toBe(false);
+    const key = { channelId: 'tg', chatId: '42', externalMessageId: '7' };
+    expect(await receipts.seen(key)).toBe(false);
   });
 });

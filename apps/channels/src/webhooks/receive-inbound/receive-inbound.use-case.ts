@@ -2,19 +2,20 @@ import {
   ErrorCode,
   LineChannelType,
   MessageInboundPayload,
-  MessageInboundPayloadSchema,
   OpenLinesError,
-  inboundMessageEventId,
-  validate,
+  inboundMessageKeyOf,
 } from '@openlines/contracts';
+import type { Logger } from '@openlines/observability';
 import { isLive } from '../../channels/domain/channel-state.rules';
 import { ChannelRecord } from '../../channels/domain/channel.rules';
-import { InboundUpdate, NormalisedInbound } from '../domain/inbound-update';
+import { boundInbound } from '../domain/inbound-limits.rules';
+import { InboundUpdate } from '../domain/inbound-update';
 import { normaliseLivechatMessage } from '../domain/livechat-message.rules';
 import { normaliseTelegramUpdate } from '../domain/telegram-update.rules';
 import { normaliseViberCallback } from '../domain/viber-callback.rules';
 import { telegramSecretMatches, viberSignatureMatches } from '../domain/webhook-signature.rules';
 import { InboundReceiptRepository } from '../persistence/inbound-receipt.repository';
+import { inboundPayload, isJsonObject } from './inbound-payload';
 
 /** Where normalised inbound messages go: JetStream, with Nats-Msg-Id = eventId. */
 export interface InboundEventsPort {
@@ -35,13 +36,15 @@ export type WebhookOutcome =
  * must take messages (INVALID_TRANSITION: disconnected or deleted), the body must be an update
  * (VALIDATION_FAILED). Then the update becomes at most one message.inbound event, published
  * before the webhook is answered, so an accepted update is never lost; a message id already
- * received is dropped (receipts), and JetStream drops a concurrent twin by its Nats-Msg-Id.
+ * received in the same chat is dropped (receipts), and JetStream drops a concurrent twin by its
+ * Nats-Msg-Id. What exceeds our limits is cut (boundInbound) and logged, never refused.
  */
 export class ReceiveInboundUseCase {
   constructor(
     private readonly channels: WebhookChannelsPort,
     private readonly receipts: InboundReceiptRepository,
     private readonly events: InboundEventsPort,
+    private readonly logger: Pick<Logger, 'warn'>,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -103,11 +106,18 @@ export class ReceiveInboundUseCase {
   ): Promise<WebhookOutcome> {
     if (update.kind === 'ignored') return { outcome: 'ignored', reason: update.reason };
     const now = this.clock();
-    const payload = inboundPayload(channel, update.message, now, raw);
-    if (await this.receipts.seen(payload.eventId))
-      return { outcome: 'duplicate', eventId: payload.eventId };
+    const bounded = boundInbound(update.message, isJsonObject(raw) ? raw : undefined);
+    const payload = inboundPayload(channel, bounded.message, now, bounded.raw);
+    const key = inboundMessageKeyOf(payload);
+    if (await this.receipts.seen(key)) return { outcome: 'duplicate', eventId: payload.eventId };
+    if (bounded.truncated.length > 0) {
+      this.logger.warn(
+        { channelId: channel.__id, eventId: payload.eventId, truncated: bounded.truncated },
+        'inbound message above our limits: published and stored truncated',
+      );
+    }
     await this.events.publish(payload);
-    await this.receipts.remember(payload.eventId, channel.__id, now);
+    await this.receipts.remember(payload.eventId, key, now);
     return { outcome: 'published', eventId: payload.eventId };
   }
 }
@@ -119,32 +129,6 @@ export function assertTakesMessages(channel: ChannelRecord): void {
     channelId: channel.__id,
     state: channel._state,
   });
-}
-
-function inboundPayload(
-  channel: ChannelRecord,
-  message: NormalisedInbound,
-  now: Date,
-  raw: unknown,
-): MessageInboundPayload {
-  const { sentAt, ...fields } = message;
-  const payload: MessageInboundPayload = {
-    ...fields,
-    eventId: inboundMessageEventId(channel.__id, message.externalMessageId),
-    occurredAt: now.toISOString(),
-    channelId: channel.__id,
-    lineId: channel._line,
-    channelType: channel._type,
-    receivedAt: now.toISOString(),
-    sentAt,
-    ...(isJsonObject(raw) ? { raw } : {}),
-  };
-  // The last edge before JetStream: what we publish must be what every consumer accepts.
-  return validate(MessageInboundPayloadSchema, payload, 'inbound message');
-}
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function unauthorized(what: string): OpenLinesError {

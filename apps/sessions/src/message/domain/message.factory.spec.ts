@@ -2,12 +2,14 @@ import { LineMessageType } from '@openlines/contracts';
 import { inboundMessageId, newMessageDocument } from './message.factory';
 
 describe('message factory', () => {
-  it('derives the same id for the same channel and messenger id, another for any other', () => {
-    const id = inboundMessageId('ch1', 'm-1');
+  it('derives the same id for the same channel, chat and messenger id, another for any other', () => {
+    const key = { channelId: 'ch1', chatId: 'v1', externalMessageId: 'm-1' };
+    const id = inboundMessageId(key);
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    expect(inboundMessageId('ch1', 'm-1')).toBe(id);
-    expect(inboundMessageId('ch2', 'm-1')).not.toBe(id);
-    expect(inboundMessageId('ch1', 'm-2')).not.toBe(id);
+    expect(inboundMessageId({ ...key })).toBe(id);
+    expect(inboundMessageId({ ...key, channelId: 'ch2' })).not.toBe(id);
+    expect(inboundMessageId({ ...key, chatId: 'v2' })).not.toBe(id);
+    expect(inboundMessageId({ ...key, externalMessageId: 'm-2' })).not.toBe(id);
   });
 
   it('builds a message with one author, its place in the session and its own id as external id', () => {

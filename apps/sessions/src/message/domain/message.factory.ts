@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { JsonObject, LineMessageFile, LineMessageType, SYSTEM_USER_ID } from '@openlines/contracts';
+import { InboundMessageKey, JsonObject, LineMessageFile, LineMessageType, SYSTEM_USER_ID } from '@openlines/contracts';
 import { MessageDocument } from '../persistence/message.schema';
 
 /** Exactly one author for person messages [doc]; none for system messages. */
@@ -21,11 +21,13 @@ export interface NewMessageInput {
 }
 
 /**
- * The id of an inbound message, derived from (channel, messenger id): a redelivered event maps
- * to the same message, so storing it again is recognised. UUID-shaped for uniformity.
+ * The id of an inbound message, derived from its InboundMessageKey (channel, chat, messenger id):
+ * a redelivered event maps to the same message, so storing it again is recognised, while the same
+ * messenger id in another chat is another message. UUID-shaped for uniformity.
  */
-export function inboundMessageId(channelId: string, externalMessageId: string): string {
-  const hex = createHash('sha256').update(`${channelId}\n${externalMessageId}`).digest('hex');
+export function inboundMessageId(key: InboundMessageKey): string {
+  const parts = JSON.stringify([key.channelId, key.chatId, key.externalMessageId]);
+  const hex = createHash('sha256').update(parts).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 

@@ -1,11 +1,12 @@
-import { LineMessageType, MessageInboundPayload } from '@openlines/contracts';
+import { LineMessageType, MessageInboundPayload, inboundMessageKeyOf } from '@openlines/contracts';
 import { MessageAuthor, newMessageDocument } from '../domain/message.factory';
 import { MessageDocument } from '../persistence/message.schema';
 import { inboundFiles } from './inbound-files';
 
 /**
  * The stored form of a client's inbound message: authored by the client, unread, the messenger's
- * id as `externalId`, attachments with a URL as files, the raw update as `payload`.
+ * id as `externalId` within its chat (`_externalChat`), attachments with a URL as files, the raw
+ * update (bounded by the channels service) as `payload`.
  */
 export function inboundMessageDocument(
   session: { __id: string; _channel: string; _line: string },
@@ -17,7 +18,7 @@ export function inboundMessageDocument(
 ): MessageDocument {
   const files = inboundFiles(event.attachments);
   const author: MessageAuthor = { client: clientId };
-  return newMessageDocument({
+  const doc = newMessageDocument({
     id: messageId,
     session,
     seq,
@@ -31,4 +32,5 @@ export function inboundMessageDocument(
     ...(event.raw === undefined ? {} : { payload: event.raw }),
     isRead: false,
   });
+  return { ...doc, _externalChat: inboundMessageKeyOf(event).chatId };
 }

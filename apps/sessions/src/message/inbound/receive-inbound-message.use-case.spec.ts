@@ -13,7 +13,7 @@ describe('ReceiveInboundMessageUseCase', () => {
   afterAll(() => kit.close());
 
   const inbound = (f: LineFixture, account: string, id: string, text = id): MessageInboundPayload => ({
-    eventId: inboundMessageEventId(f.channel.__id, id),
+    eventId: inboundMessageEventId({ channelId: f.channel.__id, chatId: `chat-${account}`, externalMessageId: id }),
     occurredAt: new Date().toISOString(),
     channelId: f.channel.__id,
     lineId: f.line.__id,
@@ -47,11 +47,25 @@ describe('ReceiveInboundMessageUseCase', () => {
     const useCase = kit.get(ReceiveInboundMessageUseCase);
     await useCase.execute(inbound(f, 'bea', 'x1'));
     const messages = kit.store.createStore(MESSAGES_COLLECTION);
-    await messages.deleteOne({ __id: inboundMessageId(f.channel.__id, 'x1') });
+    await messages.deleteOne({ __id: inboundMessageId({ channelId: f.channel.__id, chatId: 'chat-bea', externalMessageId: 'x1' }) });
     await useCase.execute(inbound(f, 'bea', 'x1'));
     const session = await openOf(f, 'bea');
     expect(session?._version).toBe(1);
     expect((await kit.get(MessageQueryUseCase).allMessages(session!.__id, 0, 10)).items.map((m) => m.body)).toEqual(['x1']);
+  });
+
+  it('takes the same messenger id from two chats of one channel as two messages', async () => {
+    const f = kit.seedLine();
+    const useCase = kit.get(ReceiveInboundMessageUseCase);
+    await useCase.execute(inbound(f, 'ann', 'w-1', 'Ann here'));
+    await useCase.execute(inbound(f, 'bob', 'w-1', 'Bob here'));
+    await useCase.execute(inbound(f, 'bob', 'w-1', 'Bob here'));
+    const query = kit.get(MessageQueryUseCase);
+    for (const [account, text] of [['ann', 'Ann here'], ['bob', 'Bob here']]) {
+      const session = await openOf(f, account);
+      expect(session?._messageSeq).toBe(1);
+      expect((await query.allMessages(session!.__id, 0, 10)).items.map((m) => [m.body, m.externalId])).toEqual([[text, 'w-1']]);
+    }
   });
 
   it("a blocked client's message opens a session marked as spam that later messages join", async () => {

@@ -5,6 +5,7 @@ import {
   LineData,
   LineSessionState,
   MessageInboundPayload,
+  inboundMessageKeyOf,
   isClientBlocked,
 } from '@openlines/contracts';
 import { isConflict, retryOnConflict } from '@openlines/messaging';
@@ -34,8 +35,8 @@ interface Inbound {
  * A client's message from the channels service: continues the client's open session on the line
  * [doc] or opens one (Waiting, or with the line's bot when `_botFirst`); a blocked client's
  * message goes to a session marked as spam at once. Idempotent: the message id derives from
- * (channel, messenger id), so a redelivered event finds it stored, or among the session's
- * recently appended ids, and changes nothing.
+ * (channel, chat, messenger id), so a redelivered event finds it stored, or among the session's
+ * recently appended ids, and changes nothing; the same messenger id in another chat is new.
  */
 @Injectable()
 export class ReceiveInboundMessageUseCase {
@@ -50,7 +51,7 @@ export class ReceiveInboundMessageUseCase {
   ) {}
 
   async execute(event: MessageInboundPayload): Promise<void> {
-    const messageId = inboundMessageId(event.channelId, event.externalMessageId);
+    const messageId = inboundMessageId(inboundMessageKeyOf(event));
     if (await this.alreadyTaken(messageId)) return;
     const line = await this.directory.getLine(event.lineId);
     const { client } = await this.clients.findOrCreate({

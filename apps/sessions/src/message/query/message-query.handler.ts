@@ -5,6 +5,7 @@ import {
   LineMessageData,
   LinesRpc,
   SessionGetAllMessagesRequestSchema,
+  SessionMessagesReply,
   SessionQueryRequestSchema,
   validate,
 } from '@openlines/contracts';
@@ -18,7 +19,7 @@ export class MessageQueryHandler {
   constructor(private readonly useCase: MessageQueryUseCase) {}
 
   @MessagePattern(S.getAllMessages)
-  allMessages(@Payload() payload: unknown): Promise<{ items: LineMessageData[] }> {
+  allMessages(@Payload() payload: unknown): Promise<SessionMessagesReply> {
     const request = validate(SessionGetAllMessagesRequestSchema, payload, `${S.getAllMessages} request`);
     return this.useCase.allMessages(request.sessionId, request.from, request.size);
   }
