@@ -14,7 +14,7 @@ const MsList = z
   .regex(/^\d+(,\d+)*$/, 'Must be comma-separated milliseconds, e.g. 1000,5000,30000')
   .transform((value) => value.split(',').map(Number));
 
-const ChannelsEnvSchema = z.object({
+const ChannelsEnvFields = z.object({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   MONGO_URL: z.string().optional(),
   LOG_LEVEL: z.string().optional(),
@@ -26,6 +26,10 @@ const ChannelsEnvSchema = z.object({
   DELIVERY_AUTH_FAILURES: z.coerce.number().int().min(1).default(3),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
   DELIVERY_BACKOFF_MS: MsList.default('1000,5000,30000,120000'),
+  /** Replies handed to messengers at once (one session's replies always one after another). */
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
+  /** Replies held at once: in delivery, or waiting for their session or a free delivery slot. */
+  DELIVERY_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(1000),
   /** Durable consumer of message.outbound; one name per deployment (tests: one per spec). */
   OUTBOUND_DURABLE: z
     .string()
@@ -37,6 +41,10 @@ const ChannelsEnvSchema = z.object({
   INBOUND_RECEIPT_TTL_HOURS: z.coerce.number().int().min(1).default(72),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(5000),
 });
+const ChannelsEnvSchema = ChannelsEnvFields.refine(
+  (env) => env.DELIVERY_MAX_IN_FLIGHT >= env.DELIVERY_CONCURRENCY,
+  { path: ['DELIVERY_MAX_IN_FLIGHT'], message: 'Must be at least DELIVERY_CONCURRENCY' },
+);
 
 export interface ChannelsConfig {
   serviceName: string;
@@ -50,6 +58,8 @@ export interface ChannelsConfig {
   deliveryAuthFailures: number;
   deliveryMaxAttempts: number;
   deliveryBackoffMs: number[];
+  deliveryConcurrency: number;
+  deliveryMaxInFlight: number;
   outboundDurable: string;
   outboundDeliverPolicy: 'all' | 'new';
   inboundReceiptTtlHours: number;
@@ -71,6 +81,8 @@ export function channelsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Cha
     deliveryAuthFailures: parsed.DELIVERY_AUTH_FAILURES,
     deliveryMaxAttempts: parsed.DELIVERY_MAX_ATTEMPTS,
     deliveryBackoffMs: parsed.DELIVERY_BACKOFF_MS,
+    deliveryConcurrency: parsed.DELIVERY_CONCURRENCY,
+    deliveryMaxInFlight: parsed.DELIVERY_MAX_IN_FLIGHT,
     outboundDurable: parsed.OUTBOUND_DURABLE,
     outboundDeliverPolicy: parsed.OUTBOUND_DELIVER_POLICY,
     inboundReceiptTtlHours: parsed.INBOUND_RECEIPT_TTL_HOURS,

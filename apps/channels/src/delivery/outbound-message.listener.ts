@@ -12,7 +12,9 @@ import { DeliverOutboundUseCase } from './deliver-outbound/deliver-outbound.use-
 /**
  * The durable consumer of message.outbound: each operator or bot reply is delivered, retried with
  * the configured back-off while it fails (the runner naks), and dead-lettered after the last try.
- * Acked only after the messenger took it, so a crash mid-delivery delivers again.
+ * Acked only after the messenger took it, so a crash mid-delivery delivers again. Replies are
+ * delivered concurrently, one session's one after another in order (a retry holds back only its
+ * session), so a hung or failing messenger API never delays another channel's replies.
  */
 @Injectable()
 export class OutboundMessageListener implements OnApplicationBootstrap {
@@ -31,6 +33,9 @@ export class OutboundMessageListener implements OnApplicationBootstrap {
       handle: async (message) => {
         await this.deliver.execute(message);
       },
+      orderingKey: (message) => `${message.channelId}:${message.sessionId}`,
+      concurrency: this.config.deliveryConcurrency,
+      maxInFlight: this.config.deliveryMaxInFlight,
       maxDeliver: this.config.deliveryMaxAttempts,
       backoffMs: this.config.deliveryBackoffMs,
     });

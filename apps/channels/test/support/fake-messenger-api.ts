@@ -8,11 +8,13 @@ export interface RecordedCall {
   body: unknown;
 }
 
-export type FakeReply = (call: RecordedCall) => { status: number; body: unknown };
+/** `'hang'`: the call is never answered (an API that accepts the connection and stalls). */
+export type FakeReply = (call: RecordedCall) => { status: number; body: unknown } | 'hang';
 
 /**
  * A local stand-in for a messenger's HTTP API (Telegram Bot API, Viber REST API): a real node
- * HTTP server on 127.0.0.1 that records every call and answers with `reply`.
+ * HTTP server on 127.0.0.1 that records every call and answers with `reply`. stop() cuts the
+ * calls left hanging.
  */
 export class FakeMessengerApi {
   readonly calls: RecordedCall[] = [];
@@ -31,9 +33,11 @@ export class FakeMessengerApi {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) =>
-      this.server ? this.server.close(() => resolve()) : resolve(),
-    );
+    await new Promise<void>((resolve) => {
+      if (!this.server) return resolve();
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -47,7 +51,9 @@ export class FakeMessengerApi {
       body: text ? JSON.parse(text) : undefined,
     };
     this.calls.push(call);
-    const { status, body } = this.reply(call);
+    const answer = this.reply(call);
+    if (answer === 'hang') return;
+    const { status, body } = answer;
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   }

@@ -41,7 +41,24 @@ export interface DurableConsumerOptions<T> {
   ackWaitMs?: number;
   /** Where a new durable starts: the whole stream (default) or only events published from now. */
   deliverPolicy?: 'all' | 'new';
-  /** Messages asked for per pull. Default 100. */
+  /**
+   * Handlers running at once. Default 1. Above 1, events with the same `orderingKey` still run
+   * one at a time; events without one run in any order.
+   */
+  concurrency?: number;
+  /**
+   * Events with the same key are handled one at a time in stream order, and a failed one holds
+   * back only its own key's later events until its retry; different keys run in parallel. Without
+   * it every event stands alone. An event whose payload `parse` rejects has no key.
+   */
+  orderingKey?: (event: T, meta: EventMeta) => string;
+  /**
+   * Most messages held at once: running, or waiting for their key or a free handler (kept alive
+   * meanwhile, so ack_wait need not cover the wait). Default max(batchSize, concurrency).
+   * The durable's max_ack_pending is kept at twice this or more.
+   */
+  maxInFlight?: number;
+  /** Messages asked for per pull, at most. Default 100. */
   batchSize?: number;
   /** Lifetime of one pull request: the longest stop() waits for it. Default 1000 (the minimum). */
   pullExpiresMs?: number;
@@ -52,7 +69,7 @@ export interface DurableConsumerHandle {
   readonly durable: string;
   /** False once stopped, or while it recovers from a broken subscription. */
   isRunning(): boolean;
-  /** Stops pulling, waits for the handler in flight, hands unprocessed messages back (nak), resolves. */
+  /** Stops pulling, waits for the handlers at work, hands unprocessed messages back (nak), resolves. */
   stop(): Promise<void>;
 }
 
@@ -62,6 +79,7 @@ export const CONSUMER_DEFAULTS = {
   ackWaitMs: 30000,
   deliverPolicy: 'all' as const,
   batchSize: 100,
+  concurrency: 1,
   pullExpiresMs: 1000,
   restartDelayMs: 1000,
 };

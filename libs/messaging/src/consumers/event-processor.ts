@@ -1,13 +1,9 @@
 import { JetStreamClient, JsMsg } from 'nats';
-import { ZodError } from 'zod';
-import { MSG_ID_HEADER, OpenLinesError } from '@openlines/contracts';
-import { Logger, newCorrelationId, runWithCorrelation } from '@openlines/observability';
-import { validationErrorFromZod } from '../errors/zod-error';
-import { decodeJson, decodeText } from '../events/json.codec';
-import { correlationIdOf, headersToRecord } from '../events/message-headers';
+import { Logger, runWithCorrelation } from '@openlines/observability';
+import { decodeText } from '../events/json.codec';
 import { DeadLetter, deadLetterError, publishDeadLetter } from './dead-letter';
 import { EventMeta } from './durable-consumer.types';
-import { matchesAny } from './subject-match';
+import { PreparedEvent, prepareEvent } from './prepared-event';
 
 /** Deliveries beyond maxDeliver tolerated when earlier ones ended without ack, nak or failure. */
 export const UNFINISHED_DELIVERY_SLACK = 2;
@@ -23,9 +19,13 @@ export interface ProcessorSettings<T> {
   clientSideFilter?: readonly string[];
 }
 
+/** What became of one message: settled (acked or termed), or handed back to come again after delayMs. */
+export type Verdict = { kind: 'settled' } | { kind: 'retry'; delayMs: number };
+const SETTLED: Verdict = { kind: 'settled' };
+
 /**
- * One message, start to end: decode and validate, run the handler in the message's correlation
- * id, then ack, nak with back-off, or dead-letter and term. Never throws.
+ * One prepared message, start to end: run the handler in the message's correlation id, then ack,
+ * nak with back-off, or dead-letter and term. Never throws; says which of these it did.
  */
 export class EventProcessor<T> {
   constructor(
@@ -34,26 +34,22 @@ export class EventProcessor<T> {
     private readonly log: Logger,
   ) {}
 
-  process(msg: JsMsg): Promise<void> {
-    const headers = headersToRecord(msg.headers);
-    const meta: EventMeta = {
-      subject: msg.subject,
-      stream: this.settings.stream,
-      streamSeq: msg.info.streamSequence,
-      deliveryCount: msg.info.redeliveryCount,
-      correlationId: correlationIdOf(msg.headers) ?? newCorrelationId(),
-      msgId: headers[MSG_ID_HEADER],
-      headers,
-      publishedAt: new Date(Math.floor(msg.info.timestampNanos / 1e6)),
-    };
-    return runWithCorrelation(meta.correlationId, () => this.run(msg, meta));
+  /** Decodes and validates the message; never throws (a bad payload comes back as `invalid`). */
+  prepare(msg: JsMsg): PreparedEvent<T> {
+    const { stream, parse, clientSideFilter } = this.settings;
+    return prepareEvent(msg, stream, parse, clientSideFilter);
   }
 
-  private async run(msg: JsMsg, meta: EventMeta): Promise<void> {
-    const { clientSideFilter, maxDeliver } = this.settings;
-    if (clientSideFilter && !matchesAny(msg.subject, clientSideFilter)) {
+  process(prepared: PreparedEvent<T>): Promise<Verdict> {
+    return runWithCorrelation(prepared.meta.correlationId, () => this.run(prepared));
+  }
+
+  private async run(prepared: PreparedEvent<T>): Promise<Verdict> {
+    const { msg, meta } = prepared;
+    const { maxDeliver } = this.settings;
+    if (prepared.kind === 'skip') {
       msg.ack();
-      return;
+      return SETTLED;
     }
     const fields = {
       subject: meta.subject,
@@ -61,16 +57,12 @@ export class EventProcessor<T> {
       msgId: meta.msgId,
       delivery: meta.deliveryCount,
     };
-    let event: T;
-    try {
-      event = this.settings.parse(decodeJson(msg.data));
-    } catch (error) {
-      const invalid = asValidationError(error);
+    if (prepared.kind === 'invalid') {
       this.log.error(
-        { ...fields, err: invalid },
+        { ...fields, err: prepared.error },
         'event payload rejected: dead-lettering it without retries',
       );
-      return this.deadLetter(msg, meta, invalid);
+      return this.deadLetter(msg, meta, prepared.error);
     }
     if (meta.deliveryCount > maxDeliver + UNFINISHED_DELIVERY_SLACK) {
       // Its deliveries keep ending without a verdict (the process dies in the handler): a poison
@@ -82,24 +74,25 @@ export class EventProcessor<T> {
     }
     const keepAlive = setInterval(() => msg.working(), Math.max(this.settings.ackWaitMs / 2, 100));
     try {
-      await this.settings.handle(event, meta);
+      await this.settings.handle(prepared.event, meta);
       msg.ack();
       this.log.debug(fields, 'event handled');
+      return SETTLED;
     } catch (error) {
       if (meta.deliveryCount >= maxDeliver) {
         this.log.error(
           { ...fields, err: error },
           `event failed ${meta.deliveryCount} times: dead-lettering it`,
         );
-        await this.deadLetter(msg, meta, error);
-      } else {
-        const delayMs = this.backoff(meta.deliveryCount);
-        this.log.warn(
-          { ...fields, err: error, delayMs },
-          'event handler failed: redelivering after back-off',
-        );
-        msg.nak(delayMs);
+        return await this.deadLetter(msg, meta, error);
       }
+      const delayMs = this.backoff(meta.deliveryCount);
+      this.log.warn(
+        { ...fields, err: error, delayMs },
+        'event handler failed: redelivering after back-off',
+      );
+      msg.nak(delayMs);
+      return { kind: 'retry', delayMs };
     } finally {
       clearInterval(keepAlive);
     }
@@ -111,7 +104,7 @@ export class EventProcessor<T> {
     return backoffMs[Math.min(deliveryCount, backoffMs.length) - 1];
   }
 
-  private async deadLetter(msg: JsMsg, meta: EventMeta, error: unknown): Promise<void> {
+  private async deadLetter(msg: JsMsg, meta: EventMeta, error: unknown): Promise<Verdict> {
     const letter: DeadLetter = {
       durable: this.settings.durable,
       stream: meta.stream,
@@ -130,6 +123,7 @@ export class EventProcessor<T> {
         { subject: meta.subject, seq: meta.streamSeq, error: letter.error },
         'event dead-lettered',
       );
+      return SETTLED;
     } catch (publishError) {
       // Without its dead letter the event must not vanish: keep it in the stream and retry later.
       const delayMs = this.backoff(Number.MAX_SAFE_INTEGER);
@@ -138,14 +132,7 @@ export class EventProcessor<T> {
         'dead letter not stored: redelivering',
       );
       msg.nak(delayMs);
+      return { kind: 'retry', delayMs };
     }
   }
-}
-
-/** Whatever `parse` threw, as the VALIDATION_FAILED error that names the bad fields. */
-function asValidationError(error: unknown): OpenLinesError {
-  if (error instanceof OpenLinesError) return error;
-  if (error instanceof ZodError) return validationErrorFromZod(error, 'event payload');
-  const message = error instanceof Error ? error.message : String(error);
-  return OpenLinesError.validation(`invalid event payload: ${message}`, []);
 }
