@@ -1,5 +1,8 @@
 import { CollectionDefinition, DocumentStore, StoreFactory } from '../port/document-store.port';
+import { ScanObserver, ScanOptions } from '../index/scan-observer';
 import { MemoryStore } from './memory.store';
+
+export type MemoryStoreOptions = ScanOptions;
 
 /**
  * The stores of one in-process "database". Nothing is persisted: the process's exit loses it
@@ -8,6 +11,11 @@ import { MemoryStore } from './memory.store';
 export class MemoryStoreFactory implements StoreFactory {
   readonly kind = 'memory' as const;
   private readonly stores = new Map<string, MemoryStore<object>>();
+  private readonly scans: ScanObserver;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.scans = new ScanObserver(options);
+  }
 
   createStore<T extends object>(
     collectionName: string,
@@ -15,15 +23,24 @@ export class MemoryStoreFactory implements StoreFactory {
   ): DocumentStore<T> {
     let store = this.stores.get(collectionName);
     if (store === undefined) {
-      // $lookup reads copies of the sibling collections of this factory.
       store = new MemoryStore<object>(
         collectionName,
         definition,
-        (name) => this.stores.get(name)?.snapshot() ?? [],
+        (name) => this.lookup(name),
+        this.scans,
       );
       this.stores.set(collectionName, store);
     }
     return store as DocumentStore<object> as DocumentStore<T>;
+  }
+
+  /**
+   * $lookup joins copies of a whole sibling collection (mingo stages modify their input): a scan,
+   * reported as such; no service pipeline joins.
+   */
+  private lookup(collection: string): Record<string, unknown>[] {
+    this.scans.scanned({ collection, operation: '$lookup', fields: [] });
+    return this.stores.get(collection)?.snapshot() ?? [];
   }
 
   async ping(): Promise<void> {

@@ -1,26 +1,33 @@
 import { OpenLinesError } from '@openlines/contracts';
 import { ResolvedDefinition } from '../port/collection.definition';
 import { UpdateDocument } from '../port/document-store.port';
-import { MemoryUniqueIndex } from './memory-unique.index';
+import { IndexPlan, QueryPlan } from '../index/query-planner';
+import { CollectionBackend, Doc } from '../engine/collection.backend';
+import { MemoryIndex } from './memory.index';
 import { applyUpdate } from './memory-update';
 
-export type Doc = Record<string, unknown>;
+export type { Doc } from '../engine/collection.backend';
 
 /**
- * The documents of one MemoryStore, by id, with their unique indexes kept in step: every write
- * checks the keys first and changes nothing when it throws CONFLICT.
+ * The documents of one MemoryStore, by id, with every declared index kept in step: each write
+ * checks the unique keys first and changes nothing when it throws CONFLICT, then updates the
+ * index entries that changed. JavaScript runs one call at a time, so reads and writes need no
+ * transaction.
  */
-export class MemoryCollection {
+export class MemoryCollection implements CollectionBackend {
+  readonly sharesDocuments = true;
+  readonly planning = { ranges: false };
   private readonly docs = new Map<string, Doc>();
-  private readonly uniques: MemoryUniqueIndex[];
+  /** Insertion order of each id, so that candidates come in the order a scan would see them. */
+  private readonly order = new Map<string, number>();
+  private inserted = 0;
+  private readonly indexes: MemoryIndex[];
 
   constructor(
     private readonly name: string,
     private readonly definition: ResolvedDefinition,
   ) {
-    this.uniques = definition.indexes
-      .filter((index) => index.unique)
-      .map((index) => new MemoryUniqueIndex(name, index));
+    this.indexes = definition.indexes.map((index) => new MemoryIndex(name, index));
   }
 
   idOf(doc: Doc): string {
@@ -35,6 +42,18 @@ export class MemoryCollection {
     return this.docs.values();
   }
 
+  candidates(plan: QueryPlan): Iterable<Doc> {
+    if (plan.kind === 'scan') return this.docs.values();
+    const ids = plan.kind === 'ids' ? new Set(plan.ids) : this.indexFor(plan).ids(plan);
+    const docs: Doc[] = [];
+    for (const id of ids) {
+      const doc = this.docs.get(id);
+      if (doc !== undefined) docs.push(doc);
+    }
+    if (docs.length > 1) docs.sort((a, b) => this.orderOf(a) - this.orderOf(b));
+    return docs;
+  }
+
   insert(doc: Doc): Doc {
     const id = this.idOf(doc);
     if (this.docs.has(id)) {
@@ -45,27 +64,53 @@ export class MemoryCollection {
         keyValue: { [idField]: id },
       });
     }
-    this.uniques.forEach((index) => index.check(doc, id));
+    const keys = this.indexes.map((index) => index.keysOf(doc));
+    this.indexes.forEach((index, i) => index.check(keys[i], id));
     this.docs.set(id, doc);
-    this.uniques.forEach((index) => index.add(doc, id));
+    this.order.set(id, (this.inserted += 1));
+    this.indexes.forEach((index, i) => index.update(id, undefined, keys[i]));
     return doc;
   }
 
-  /** Applies the update to a copy, checks unique keys, then swaps it in. Returns the new doc, or undefined if unchanged. */
+  /** Applies the update to a copy, checks unique keys, then swaps it in. */
   replace(target: Doc, update: UpdateDocument): Doc | undefined {
     const id = this.idOf(target);
     const next = structuredClone(target);
     if (!applyUpdate(next, update)) return undefined;
-    this.uniques.forEach((index) => index.check(next, id));
-    this.uniques.forEach((index) => index.remove(target, id));
-    this.uniques.forEach((index) => index.add(next, id));
+    const before = this.indexes.map((index) => index.keysOf(target));
+    const after = this.indexes.map((index) => index.keysOf(next));
+    this.indexes.forEach((index, i) => index.check(after[i], id));
+    this.indexes.forEach((index, i) => index.update(id, before[i], after[i]));
     this.docs.set(id, next);
     return next;
   }
 
   remove(target: Doc): void {
     const id = this.idOf(target);
-    this.uniques.forEach((index) => index.remove(target, id));
+    this.indexes.forEach((index) => index.update(id, index.keysOf(target), undefined));
     this.docs.delete(id);
+    this.order.delete(id);
+  }
+
+  read<R>(work: () => R): R {
+    return work();
+  }
+
+  write<R>(work: () => R): R {
+    return work();
+  }
+
+  step<R>(work: () => R): R {
+    return work();
+  }
+
+  private orderOf(doc: Doc): number {
+    return this.order.get(this.idOf(doc)) ?? 0;
+  }
+
+  private indexFor(plan: IndexPlan): MemoryIndex {
+    const index = this.indexes.find((candidate) => candidate.definition === plan.index);
+    if (index === undefined) throw new Error(`${this.name} has no index ${plan.name}`);
+    return index;
   }
 }

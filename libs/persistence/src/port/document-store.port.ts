@@ -116,7 +116,7 @@ export interface CollectionDefinition {
 
 /** Creates the stores of one service's database. */
 export interface StoreFactory {
-  readonly kind: 'memory' | 'mongo';
+  readonly kind: 'memory' | 'mongo' | 'sqlite';
   /** Creating the same collection again returns the same store. */
   createStore<T extends object>(
     collectionName: string,

@@ -1,9 +1,10 @@
 import { OpenLinesError } from '@openlines/contracts';
 import { AggregationStage, Filter } from '../port/document-store.port';
 import { assertReadOnlyPipeline } from '../port/store.guards';
-import { Doc } from './memory.collection';
-import { mingoAggregator } from './mingo.options';
+import { mingoAggregator } from '../memory/mingo.options';
+import { Doc } from './collection.backend';
 
+/** Private copies of every document of a sibling collection (what `$lookup` joins). */
 export type CollectionResolver = (collectionName: string) => Doc[];
 
 /**
@@ -24,9 +25,9 @@ function assertSupportedLookups(pipeline: readonly AggregationStage[]): void {
 }
 
 /**
- * Runs a read-only pipeline with mingo on copies of the stored documents (mingo stages may
- * modify their input). A leading $match is run on the stored documents first, through the
- * store's own matcher, so that only its matches are copied.
+ * Runs a read-only pipeline with mingo. A leading $match is run through the store's own matcher
+ * (its index plan), which hands over private copies of the matches only: mingo stages may modify
+ * their input. Without one, every document is the input (a scan the store reports).
  */
 export function aggregateDocuments(
   pipeline: readonly AggregationStage[],
@@ -37,8 +38,7 @@ export function aggregateDocuments(
   assertSupportedLookups(pipeline);
   const [first, ...rest] = pipeline;
   const leadingMatch = first !== undefined && Object.keys(first).length === 1 && '$match' in first;
-  const source = match(leadingMatch ? (first.$match as Filter) : {});
-  const input = source.map((doc) => structuredClone(doc));
+  const input = match(leadingMatch ? (first.$match as Filter) : {});
   const stages = leadingMatch ? rest : [...pipeline];
   return mingoAggregator(stages, { collectionResolver: resolveCollection }).run(input);
 }

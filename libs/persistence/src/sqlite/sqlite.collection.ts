@@ -1,0 +1,150 @@
+import type { Database, Transaction } from 'better-sqlite3';
+import { OpenLinesError } from '@openlines/contracts';
+import { ResolvedDefinition } from '../port/collection.definition';
+import { UpdateDocument } from '../port/document-store.port';
+import { IndexPlan, QueryPlan } from '../index/query-planner';
+import { CollectionBackend, Doc } from '../engine/collection.backend';
+import { applyUpdate } from '../memory/memory-update';
+import { IndexRows, SqliteIndexTable } from './sqlite-index.table';
+import { ensureCollection } from './sqlite.catalog';
+import { StatementCache } from './statement.cache';
+import { docsTable } from './sqlite.values';
+
+/** Ids bound per statement when a filter names many. */
+const IDS_PER_STATEMENT = 500;
+type Work = (work: () => unknown) => unknown;
+
+/**
+ * One collection in a SQLite file: the documents as JSON text in their table, each declared
+ * index in its side table, written together. Reads parse fresh objects, so nothing is shared
+ * with callers. Writes run in a `BEGIN IMMEDIATE` transaction: SQLite's lock makes them atomic
+ * across every process that opens the file.
+ */
+export class SqliteCollection implements CollectionBackend {
+  readonly sharesDocuments = false;
+  readonly planning = { ranges: true };
+  private readonly table: string;
+  private readonly indexes: SqliteIndexTable[];
+  private readonly transaction: Transaction<Work>;
+
+  constructor(
+    db: Database,
+    private readonly statements: StatementCache,
+    private readonly name: string,
+    private readonly definition: ResolvedDefinition,
+  ) {
+    this.table = docsTable(name);
+    this.indexes = definition.indexes.map(
+      (index) => new SqliteIndexTable(db, statements, name, index),
+    );
+    ensureCollection(db, name, this.indexes);
+    this.transaction = db.transaction((work: () => unknown) => work());
+  }
+
+  get(id: string): Doc | undefined {
+    const doc = this.statements.get(`SELECT doc FROM ${this.table} WHERE id = ?`).pluck().get(id);
+    return doc === undefined ? undefined : (JSON.parse(doc as string) as Doc);
+  }
+
+  candidates(plan: QueryPlan): Iterable<Doc> {
+    if (plan.kind === 'scan') {
+      // Parsed one by one as mingo asks: a findOne may stop at the first match.
+      return parsed(
+        this.statements.get(`SELECT doc FROM ${this.table} ORDER BY rowid`).pluck().all(),
+      );
+    }
+    if (plan.kind === 'index') return parsed(this.byIndex(plan));
+    const rows: { r: number; doc: string }[] = [];
+    for (let i = 0; i < plan.ids.length; i += IDS_PER_STATEMENT) {
+      const ids = plan.ids.slice(i, i + IDS_PER_STATEMENT);
+      const slots = ids.map(() => '?').join(', ');
+      const sql = `SELECT rowid AS r, doc FROM ${this.table} WHERE id IN (${slots})`;
+      rows.push(...(this.statements.get(sql).all(...ids) as { r: number; doc: string }[]));
+    }
+    return parsed(rows.sort((a, b) => a.r - b.r).map((row) => row.doc));
+  }
+
+  insert(doc: Doc): Doc {
+    const id = this.idOf(doc);
+    if (this.statements.get(`SELECT 1 FROM ${this.table} WHERE id = ?`).get(id) !== undefined) {
+      const { idField } = this.definition;
+      throw OpenLinesError.conflict(`duplicate id in ${this.name}: ${id}`, {
+        collection: this.name,
+        index: idField,
+        keyValue: { [idField]: id },
+      });
+    }
+    const rows = this.indexes.map((index) => index.rowsOf(doc));
+    this.indexes.forEach((index, i) => index.check(rows[i], id));
+    const insert = this.statements.get(
+      `INSERT INTO ${this.table} (id, version, doc) VALUES (?, ?, ?)`,
+    );
+    insert.run(id, this.versionOf(doc), JSON.stringify(doc));
+    this.indexes.forEach((index, i) => index.update(id, undefined, rows[i]));
+    return doc;
+  }
+
+  /** `target` was parsed for this write: the update is applied to it in place. */
+  replace(target: Doc, update: UpdateDocument): Doc | undefined {
+    const id = this.idOf(target);
+    const before = this.indexes.map((index) => index.rowsOf(target));
+    if (!applyUpdate(target, update)) return undefined;
+    const after = this.indexes.map((index) => index.rowsOf(target));
+    this.indexes.forEach((index, i) => index.check(after[i], id));
+    const write = this.statements.get(`UPDATE ${this.table} SET version = ?, doc = ? WHERE id = ?`);
+    write.run(this.versionOf(target), JSON.stringify(target), id);
+    this.indexes.forEach((index, i) => index.update(id, before[i], after[i]));
+    return target;
+  }
+
+  remove(target: Doc): void {
+    const id = this.idOf(target);
+    this.statements.get(`DELETE FROM ${this.table} WHERE id = ?`).run(id);
+    this.indexes.forEach((index) => index.update(id, index.rowsOf(target), undefined));
+  }
+
+  read<R>(work: () => R): R {
+    return this.transaction.deferred(work) as R;
+  }
+
+  write<R>(work: () => R): R {
+    return this.transaction.immediate(work) as R;
+  }
+
+  /** Inside a write, a nested transaction is a SAVEPOINT: it alone rolls back when it throws. */
+  step<R>(work: () => R): R {
+    return this.transaction(work) as R;
+  }
+
+  /** Every document, parsed: what a `$lookup` from a sibling collection joins. */
+  all(): Doc[] {
+    return [
+      ...parsed(this.statements.get(`SELECT doc FROM ${this.table} ORDER BY rowid`).pluck().all()),
+    ];
+  }
+
+  private byIndex(plan: IndexPlan): unknown[] {
+    const index = this.indexes.find((candidate) => candidate.definition === plan.index);
+    if (index === undefined) throw new Error(`${this.name} has no index ${plan.name}`);
+    const { sql, params } = index.lookup(plan);
+    const select = `SELECT doc FROM ${this.table} WHERE id IN (${sql}) ORDER BY rowid`;
+    return this.statements
+      .get(select)
+      .pluck()
+      .all(...params);
+  }
+
+  private idOf(doc: Doc): string {
+    return doc[this.definition.idField] as string;
+  }
+
+  private versionOf(doc: Doc): number | null {
+    const version =
+      this.definition.versionField === undefined ? undefined : doc[this.definition.versionField];
+    return typeof version === 'number' ? version : null;
+  }
+}
+
+function* parsed(docs: unknown[]): Generator<Doc> {
+  for (const doc of docs) yield JSON.parse(doc as string) as Doc;
+}
