@@ -9,6 +9,7 @@ import {
 } from '@openlines/testing';
 import { GatewayConfig, gatewayConfigFromEnv } from '../src/config/gateway.config';
 import { EventHub } from '../src/events/event-hub.service';
+import type { SseQueueStats } from '../src/events/sse-client';
 import { GatewayModule } from '../src/gateway.module';
 import { configureBodyParsing } from '../src/http/body-limit';
 import { CallRecorder, FakeServicesModule } from './fake-services.module';
@@ -19,6 +20,8 @@ export interface GatewayUnderTest {
   url: string;
   /** SSE streams the gateway holds open now. */
   openStreams(): number;
+  /** Bytes the gateway holds queued for each open SSE stream. */
+  sseQueues(): SseQueueStats[];
   backend: TestService;
   recorder: CallRecorder;
   /** fetch with the API key. */
@@ -61,6 +64,7 @@ export async function startGateway(
     backend,
     recorder: backend.app.get(CallRecorder),
     openStreams: () => running.app.get(EventHub).streams,
+    sseQueues: () => running.app.get(EventHub).queueStats(),
     call: (path, init = {}) =>
       fetch(`${url}${path}`, {
         ...init,

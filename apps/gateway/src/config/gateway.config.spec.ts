@@ -9,6 +9,7 @@ describe('gatewayConfigFromEnv', () => {
       bodyLimitBytes: 262_144,
       rpcTimeoutMs: 10_000,
       sseKeepAliveMs: 15_000,
+      sseClientBufferBytes: 1_048_576,
     });
   });
 
@@ -19,6 +20,7 @@ describe('gatewayConfigFromEnv', () => {
       GATEWAY_BODY_LIMIT_BYTES: '2048',
       GATEWAY_RPC_TIMEOUT_MS: '500',
       GATEWAY_SSE_KEEPALIVE_SECONDS: '2',
+      GATEWAY_SSE_CLIENT_BUFFER_BYTES: '65536',
     });
     expect(config).toEqual({
       httpPort: 0,
@@ -26,6 +28,7 @@ describe('gatewayConfigFromEnv', () => {
       bodyLimitBytes: 2048,
       rpcTimeoutMs: 500,
       sseKeepAliveMs: 2000,
+      sseClientBufferBytes: 65_536,
     });
   });
 

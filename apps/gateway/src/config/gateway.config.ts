@@ -5,6 +5,7 @@ import { parseApiKeys } from '../auth/api-keys';
 export const DEFAULT_HTTP_PORT = 8080;
 export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
 export const DEFAULT_RPC_TIMEOUT_MS = 10_000;
+export const DEFAULT_SSE_CLIENT_BUFFER_BYTES = 1024 * 1024;
 
 const intFrom = (fallback: number, min: number, max: number) =>
   z
@@ -29,6 +30,8 @@ const GatewayEnvSchema = z.object({
   GATEWAY_RPC_TIMEOUT_MS: intFrom(DEFAULT_RPC_TIMEOUT_MS, 100, 120_000),
   /** Seconds between SSE keep-alive comments (proxies close idle streams). */
   GATEWAY_SSE_KEEPALIVE_SECONDS: intFrom(15, 1, 300),
+  /** Bytes of events an SSE client may fall behind by before it is dropped (told to reconnect). */
+  GATEWAY_SSE_CLIENT_BUFFER_BYTES: intFrom(DEFAULT_SSE_CLIENT_BUFFER_BYTES, 1024, 64 * 1024 * 1024),
 });
 
 export interface GatewayConfig {
@@ -37,6 +40,7 @@ export interface GatewayConfig {
   bodyLimitBytes: number;
   rpcTimeoutMs: number;
   sseKeepAliveMs: number;
+  sseClientBufferBytes: number;
 }
 
 /** Reads and validates the gateway's settings once at startup (NATS settings: messaging's config). */
@@ -48,6 +52,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     bodyLimitBytes: parsed.GATEWAY_BODY_LIMIT_BYTES,
     rpcTimeoutMs: parsed.GATEWAY_RPC_TIMEOUT_MS,
     sseKeepAliveMs: parsed.GATEWAY_SSE_KEEPALIVE_SECONDS * 1000,
+    sseClientBufferBytes: parsed.GATEWAY_SSE_CLIENT_BUFFER_BYTES,
   };
 }
 

@@ -20,7 +20,8 @@ export function eventsPath(
         description:
           'Each event is `event: <type>`, `id: <eventId>`, `data: <JSON payload>` (SessionChangedPayload, ' +
           'SessionReassignedPayload, …). A live feed: events published while disconnected are not replayed. ' +
-          'Comment lines keep the connection alive.',
+          'Comment lines keep the connection alive. A client that stops reading and falls behind by more than ' +
+          'GATEWAY_SSE_CLIENT_BUFFER_BYTES gets a last `event: dropped` and the stream ends: reconnect to resume.',
         parameters: [
           query('lineId', 'Only events of this line'),
           query('sessionId', 'Only events of this session'),

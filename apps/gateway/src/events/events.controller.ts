@@ -9,7 +9,8 @@ import { parseEventStreamQuery } from './public-events';
 /**
  * `GET /v1/events?lineId=…&sessionId=…&types=SessionChanged,MessageCreated`: live events as
  * Server-Sent Events. The stream is registered before the headers go out, so a client that has
- * the response may rely on receiving every later event.
+ * the response may rely on receiving every later event, unless it stops reading: then it gets
+ * `event: dropped` and the stream ends (reconnect to resume).
  */
 @Controller('v1/events')
 @UseGuards(ApiKeyGuard)
@@ -23,11 +24,7 @@ export class EventsController {
   @Get()
   stream(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): void {
     const filter = parseEventStreamQuery(query);
-    const remove = this.hub.add({
-      filter,
-      write: (frame) => res.write(frame),
-      end: () => res.end(),
-    });
+    const client = this.hub.open(filter, res, req.socket.remoteAddress);
     res.status(200).set({
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -36,11 +33,11 @@ export class EventsController {
       'x-accel-buffering': 'no',
     });
     res.flushHeaders();
-    res.write(': connected\n\n');
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), this.config.sseKeepAliveMs);
+    client.comment('connected');
+    const keepAlive = setInterval(() => client.comment('keep-alive'), this.config.sseKeepAliveMs);
     const end = () => {
       clearInterval(keepAlive);
-      remove();
+      this.hub.close(client);
     };
     req.on('close', end);
     res.on('close', end);
