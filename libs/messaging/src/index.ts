@@ -9,4 +9,6 @@ export * from './events/json.codec';
 export * from './consumers';
 export * from './outbox';
 export * from './rpc';
+export * from './http';
+export * from './errors/nats-unavailable';
 export * from './nest';

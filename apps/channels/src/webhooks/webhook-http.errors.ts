@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { ErrorBody, ErrorCode, toErrorBody } from '@openlines/contracts';
+import { unavailableIfNatsOutage } from '@openlines/messaging';
 import type { Logger } from '@openlines/observability';
 
 /**
@@ -18,9 +19,14 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.Unavailable]: 503,
 };
 
+/**
+ * A NATS outage is UNAVAILABLE (503: the messenger retries), and the body is a plain ErrorBody:
+ * toErrorBody alone would pass a NatsError through, whose code "TIMEOUT" looks like one of ours.
+ */
 export function toWebhookHttpError(error: unknown): HttpException {
-  const body = toErrorBody(error);
-  return new HttpException(body, STATUS_BY_CODE[body.code] ?? 500);
+  const { code, message, details } = toErrorBody(unavailableIfNatsOutage(error));
+  const body: ErrorBody = details === undefined ? { code, message } : { code, message, details };
+  return new HttpException(body, STATUS_BY_CODE[code] ?? 500, { cause: error });
 }
 
 /** Which webhook was called, for the log: the webhook and its channel id (or live-chat key). */

@@ -1,5 +1,5 @@
 import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
-import { BaseExceptionFilter, NestFactory } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import {
   HealthModule,
   HealthRegistry,
@@ -8,6 +8,7 @@ import {
   createLogger,
 } from '@openlines/observability';
 import { NatsConfig, natsConfigFromEnv } from '../config/nats.config';
+import { HttpErrorBodyFilter } from '../http/http-error-body.filter';
 import { DurableConsumers } from './durable-consumers';
 import { natsMicroserviceOptions } from './nats-microservice.options';
 import { applyRpcConventions } from './rpc-conventions';
@@ -47,7 +48,8 @@ export async function bootstrapService(options: BootstrapOptions): Promise<Runni
   class ServiceRootModule {}
 
   const app = await NestFactory.create(ServiceRootModule, { logger: new PinoNestLogger(logger) });
-  applyRpcConventions(app, logger, new BaseExceptionFilter(app.getHttpAdapter()));
+  // HTTP errors (unknown routes, body parser, middleware included) answer ErrorBody like RPC ones.
+  applyRpcConventions(app, logger, new HttpErrorBodyFilter(logger));
   await options.configure?.(app);
   const rpcServer = app.connectMicroservice(
     natsMicroserviceOptions(options.name, natsConfig, {

@@ -6,4 +6,7 @@ export interface RunningNatsServer {
 export function findNatsServer(): string;
 export function freePort(): Promise<number>;
 export function waitForPort(port: number, deadlineMs: number): Promise<void>;
-export function startNatsServer(options?: { storePrefix?: string }): Promise<RunningNatsServer>;
+export function startNatsServer(options?: {
+  storePrefix?: string;
+  port?: number;
+}): Promise<RunningNatsServer>;

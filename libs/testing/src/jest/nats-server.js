@@ -60,10 +60,13 @@ function waitForPort(port, deadlineMs) {
   });
 }
 
-/** Starts the server and resolves once it listens; `stop()` ends it and removes its store. */
-async function startNatsServer({ storePrefix = 'openlines-nats-' } = {}) {
+/**
+ * Starts the server and resolves once it listens; `stop()` ends it and removes its store. A spec
+ * that stops its server may start a new one on the same `port`, to which clients reconnect.
+ */
+async function startNatsServer({ storePrefix = 'openlines-nats-', port: wantedPort } = {}) {
   const bin = findNatsServer();
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const storeDir = mkdtempSync(path.join(os.tmpdir(), storePrefix));
   const child = spawn(bin, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], {
     stdio: 'ignore',

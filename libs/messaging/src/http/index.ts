@@ -1,0 +1,2 @@
+export * from './http-error-reply';
+export * from './http-error-body.filter';
