@@ -38,17 +38,18 @@ function isRangeBound(value: unknown): value is string | number {
   return true;
 }
 
-/** Values common to both lists (by lookup key): both constraints hold, so either narrows. */
-function intersect(a: KeyScalar[] | undefined, b: KeyScalar[]): KeyScalar[] {
-  if (a === undefined) return b;
-  const keys = new Set(b.map(lookupPart));
-  return a.filter((value) => keys.has(lookupPart(value)));
+/**
+ * Of two equalities on one field, the one with fewer values: both hold, so either narrows (not
+ * their intersection: on an array field each may be met by a different element).
+ */
+function narrower(a: KeyScalar[] | undefined, b: KeyScalar[]): KeyScalar[] {
+  return a === undefined || b.length < a.length ? b : a;
 }
 
 /** The condition on one field: a plain scalar, or an operator document. */
 function constrain(constraint: FieldConstraint, condition: unknown): void {
   if (isKeyScalar(condition)) {
-    constraint.values = intersect(constraint.values, [condition]);
+    constraint.values = narrower(constraint.values, [condition]);
     return;
   }
   if (!isRecord(condition) || Array.isArray(condition) || condition instanceof RegExp) return;
@@ -56,13 +57,13 @@ function constrain(constraint: FieldConstraint, condition: unknown): void {
   if (operators.length === 0 || operators.some(([op]) => !op.startsWith('$'))) return;
   for (const [op, operand] of operators) {
     if (op === '$eq' && isKeyScalar(operand))
-      constraint.values = intersect(constraint.values, [operand]);
+      constraint.values = narrower(constraint.values, [operand]);
     else if (op === '$in' && Array.isArray(operand) && operand.every(isKeyScalar))
-      constraint.values = intersect(constraint.values, dedupe(operand));
+      constraint.values = narrower(constraint.values, dedupe(operand));
     else if (op === '$all' && Array.isArray(operand)) {
       // Every one of them is there: any one of them narrows.
       const scalar = operand.find(isKeyScalar);
-      if (scalar !== undefined) constraint.values = intersect(constraint.values, [scalar]);
+      if (scalar !== undefined) constraint.values = narrower(constraint.values, [scalar]);
     } else if (RANGE_OPERATORS.has(op) && isRangeBound(operand))
       constraint.ranges.push({ op: op as RangeOperator, value: operand });
   }

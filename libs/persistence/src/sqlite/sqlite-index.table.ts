@@ -5,7 +5,7 @@ import { IndexDefinition } from '../port/document-store.port';
 import { IndexEntry, encodeEntry, indexEntries, keyValueOf, uniquePart } from '../index/index-keys';
 import { IndexPlan } from '../index/query-planner';
 import { StatementCache } from './statement.cache';
-import { SqlValue, indexTable, quoted, sqlValue } from './sqlite.values';
+import { INDEX_CATALOG, SqlValue, indexTable, quoted, sqlValue } from './sqlite.values';
 
 type Doc = Record<string, unknown>;
 /** A document's rows in one index table: its distinct entries by their encoded key. */
@@ -23,6 +23,8 @@ export class SqliteIndexTable {
   readonly name: string;
   readonly table: string;
   private readonly columns: string[];
+  /** Once a document had several entries, for good (MongoDB's multikey flag), in the catalog. */
+  private multikey = false;
 
   constructor(
     private readonly db: Database,
@@ -74,6 +76,23 @@ export class SqliteIndexTable {
     const insert = this.statements.get(`INSERT INTO ${this.table} VALUES (?, ?, ${slots})`);
     for (const [key, entry] of after ?? [])
       if (!before?.has(key)) insert.run(key, id, ...entry.map(sqlValue));
+    if (after !== undefined && after.size > 1 && !this.multikey) {
+      this.statements
+        .get(`UPDATE ${INDEX_CATALOG} SET multikey = 1 WHERE collection = ? AND name = ?`)
+        .run(this.collection, this.name);
+      this.multikey = true;
+    }
+  }
+
+  /** Read in the query's transaction: another process may have made it multikey meanwhile. */
+  private isMultikey(): boolean {
+    if (this.multikey) return true;
+    const flag = this.statements
+      .get(`SELECT multikey FROM ${INDEX_CATALOG} WHERE collection = ? AND name = ?`)
+      .pluck()
+      .get(this.collection, this.name);
+    this.multikey = flag !== 0;
+    return this.multikey;
   }
 
   /**
@@ -87,10 +106,14 @@ export class SqliteIndexTable {
         values.map((value) => [...combo, sqlValue(value)]),
       );
     const ranged = this.columns[plan.equalities.length];
-    const ranges = plan.ranges.map((range) => `${ranged} ${RANGE_SQL[range.op]} ?`);
+    // Two bounds on one field may be met by two elements of an array: on one row only when
+    // no document has several entries.
+    const bounds =
+      plan.ranges.length > 1 && this.isMultikey() ? plan.ranges.slice(0, 1) : plan.ranges;
+    const ranges = bounds.map((range) => `${ranged} ${RANGE_SQL[range.op]} ?`);
     const conditions = [...plan.equalities.map((_, i) => `${this.columns[i]} IS ?`), ...ranges];
     const select = `SELECT id FROM ${this.table} WHERE ${conditions.join(' AND ')}`;
-    const rangeValues = plan.ranges.map((range) => range.value);
+    const rangeValues = bounds.map((range) => range.value);
     if (combinations.length === 0) return { sql: 'SELECT NULL AS id WHERE 0', params: [] };
     return {
       sql: combinations.map(() => select).join(' UNION ALL '),

@@ -31,7 +31,7 @@ export function ensureCollection(
   db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS ${docsTable(collection)} (id PRIMARY KEY, version, doc TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS ${INDEX_CATALOG} (collection TEXT NOT NULL, name TEXT NOT NULL,
-        definition TEXT NOT NULL, PRIMARY KEY (collection, name)) WITHOUT ROWID`);
+        definition TEXT NOT NULL, multikey INTEGER NOT NULL, PRIMARY KEY (collection, name)) WITHOUT ROWID`);
     const catalog = db
       .prepare(`SELECT name, definition FROM ${INDEX_CATALOG} WHERE collection = ?`)
       .all(collection) as { name: string; definition: string }[];
@@ -49,12 +49,9 @@ export function ensureCollection(
       if (recorded.get(index.name) === signature) continue;
       db.exec(`DROP TABLE IF EXISTS ${index.table}`);
       index.create();
+      const record = `INSERT OR REPLACE INTO ${INDEX_CATALOG} VALUES (?, ?, ?, 0)`;
+      db.prepare(record).run(collection, index.name, signature);
       build(db, collection, index);
-      db.prepare(`INSERT OR REPLACE INTO ${INDEX_CATALOG} VALUES (?, ?, ?)`).run(
-        collection,
-        index.name,
-        signature,
-      );
     }
   }).immediate();
 }

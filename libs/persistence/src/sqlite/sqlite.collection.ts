@@ -5,7 +5,7 @@ import { UpdateDocument } from '../port/document-store.port';
 import { IndexPlan, QueryPlan } from '../index/query-planner';
 import { CollectionBackend, Doc } from '../engine/collection.backend';
 import { applyUpdate } from '../memory/memory-update';
-import { IndexRows, SqliteIndexTable } from './sqlite-index.table';
+import { SqliteIndexTable } from './sqlite-index.table';
 import { ensureCollection } from './sqlite.catalog';
 import { StatementCache } from './statement.cache';
 import { docsTable } from './sqlite.values';
