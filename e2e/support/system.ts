@@ -31,7 +31,7 @@ function freePort(): Promise<number> {
 
 /**
  * The whole system as separate processes on the test nats-server: in-memory stores (no
- * MONGO_URL), random HTTP ports, and names unique to this run (RPC subject prefix, durable
+ * MONGO_URL, STORE=memory), random HTTP ports, and names unique to this run (RPC subject prefix, durable
  * consumers that start from new events) so that it shares the server with other suites safely.
  */
 export async function startSystem(): Promise<RunningSystem> {
@@ -44,6 +44,8 @@ export async function startSystem(): Promise<RunningSystem> {
     PATH: process.env.PATH,
     NATS_URL: natsUrl,
     NATS_SUBJECT_PREFIX: run,
+    // Volatile, so that no run writes into the repository's .data/ (npm-start.spec: durable).
+    STORE: 'memory',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
   };
   const extra: Record<ServiceName, NodeJS.ProcessEnv> = {

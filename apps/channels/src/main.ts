@@ -1,13 +1,13 @@
 import { bootstrapService } from '@openlines/messaging';
 import { createLogger } from '@openlines/observability';
+import { announceStore } from '@openlines/persistence';
 import { configureChannelsHttp } from './channels.http';
 import { ChannelsModule } from './channels.module';
 import { channelsConfigFromEnv } from './config/channels.config';
 
 const config = channelsConfigFromEnv();
 const logger = createLogger(config.serviceName, config.logLevel ? { level: config.logLevel } : {});
-if (config.mongoUrl === undefined)
-  logger.warn('MONGO_URL is not set: in-memory store, nothing is persisted');
+announceStore(config.store, logger);
 bootstrapService({
   name: config.serviceName,
   module: ChannelsModule.forRoot(config),

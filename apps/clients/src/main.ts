@@ -1,12 +1,12 @@
 import { bootstrapService } from '@openlines/messaging';
 import { createLogger } from '@openlines/observability';
+import { announceStore } from '@openlines/persistence';
 import { ClientsModule } from './clients.module';
 import { clientsConfigFromEnv } from './config/clients.config';
 
 const config = clientsConfigFromEnv();
 const logger = createLogger(config.serviceName, config.logLevel ? { level: config.logLevel } : {});
-if (config.mongoUrl === undefined)
-  logger.warn('MONGO_URL is not set: in-memory store, nothing is persisted');
+announceStore(config.store, logger);
 bootstrapService({
   name: config.serviceName,
   module: ClientsModule.forRoot(config),

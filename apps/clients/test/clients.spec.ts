@@ -25,7 +25,12 @@ describe('clients over RPC (lines.clients.*)', () => {
     addChannel('tg-1', LineChannelType.telegram, 'line-1');
     addChannel('staff-1', LineChannelType.internal, 'line-1');
     fakeChannels = await startTestService(FakeChannelsModule, { name: 'channels' });
-    const config = clientsConfigFromEnv({ ...process.env, MONGO_URL: '', OUTBOX_POLL_MS: '200' });
+    const config = clientsConfigFromEnv({
+      ...process.env,
+      MONGO_URL: '',
+      STORE: 'memory',
+      OUTBOX_POLL_MS: '200',
+    });
     clients = await startTestService(ClientsModule.forRoot(config), { name: 'clients' });
     events = await EventLog.start(clients.nc, [LinesEvents.client.changed]);
     api = clientsApi(clients.rpc);

@@ -1,16 +1,13 @@
 import { bootstrapService } from '@openlines/messaging';
 import { createLogger } from '@openlines/observability';
+import { announceStore } from '@openlines/persistence';
 import { METRICS_SERVICE_NAME, metricsConfigFromEnv } from './config/metrics.config';
 import { MetricsModule } from './metrics.module';
 
 async function main(): Promise<void> {
   const config = metricsConfigFromEnv(process.env);
   const logger = createLogger(METRICS_SERVICE_NAME, { level: config.logLevel });
-  if (config.mongoUrl === undefined) {
-    logger.warn(
-      'MONGO_URL is not set: metrics live in memory and are rebuilt from the event stream on every start',
-    );
-  }
+  announceStore(config.store, logger);
   await bootstrapService({
     name: METRICS_SERVICE_NAME,
     module: MetricsModule.forRoot({ config }),

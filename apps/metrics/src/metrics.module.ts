@@ -24,7 +24,7 @@ export const METRICS_STORE_FACTORY = Symbol.for('openlines:metrics-store-factory
 
 export interface MetricsModuleOptions {
   config?: MetricsConfig;
-  /** Tests and the embedded mode may hand in their own store; default: from MONGO_URL. */
+  /** Tests may hand in their own store; default: the one config.store selects. */
   storeFactory?: StoreFactory;
 }
 
@@ -54,7 +54,7 @@ export class MetricsModule {
           provide: METRICS_STORE_FACTORY,
           useFactory: () =>
             options.storeFactory ??
-            createStoreFactory({ dbName: 'openlines-metrics', appName: METRICS_SERVICE_NAME }),
+            createStoreFactory(config.store, { appName: METRICS_SERVICE_NAME }),
         },
         {
           provide: ProjectionGenerations,

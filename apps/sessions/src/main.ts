@@ -1,11 +1,12 @@
 import { bootstrapService } from '@openlines/messaging';
 import { createLogger } from '@openlines/observability';
+import { announceStore } from '@openlines/persistence';
 import { sessionsConfigFromEnv } from './config/sessions.config';
 import { SessionsModule } from './sessions.module';
 
 const config = sessionsConfigFromEnv();
 const logger = createLogger(config.serviceName, { level: config.logLevel });
-if (config.mongoUrl === undefined) logger.warn('MONGO_URL is not set: sessions are kept in memory and NOTHING IS PERSISTED');
+announceStore(config.store, logger);
 bootstrapService({
   name: config.serviceName,
   module: SessionsModule.forRoot(config),

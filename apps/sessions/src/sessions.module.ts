@@ -9,7 +9,7 @@ import { SessionsHealth } from './sessions.health';
 import { SESSION_HANDLERS, SESSION_PROVIDERS } from './session/session.providers';
 
 export interface SessionsModuleOptions {
-  /** The store to use instead of the one MONGO_URL selects (tests: one store shared by two instances). */
+  /** The store to use instead of the one config.store selects (tests: one store shared by two instances). */
   storeFactory?: StoreFactory;
 }
 
@@ -24,7 +24,7 @@ export class SessionsModule {
   static forRoot(config: SessionsConfig = sessionsConfigFromEnv(), options: SessionsModuleOptions = {}): DynamicModule {
     const store =
       options.storeFactory === undefined
-        ? createStoreProvider({ env: { MONGO_URL: config.mongoUrl }, dbName: 'openlines-sessions', appName: config.serviceName })
+        ? createStoreProvider(config.store, { appName: config.serviceName })
         : { provide: STORE_FACTORY, useValue: options.storeFactory };
     return {
       module: SessionsModule,

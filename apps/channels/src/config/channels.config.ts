@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { validate } from '@openlines/contracts';
 import { NatsConfig, natsConfigFromEnv } from '@openlines/messaging';
+import { DEFAULT_DATA_DIR, StoreSettings } from '@openlines/persistence';
 
 export const CHANNELS_SERVICE_NAME = 'channels';
 export const CHANNELS_CONFIG = Symbol.for('openlines:channels:config');
+/** Its MongoDB database when MONGO_URL names none, and its SQLite file (deploy/services.json). */
+export const CHANNELS_DATABASE = 'openlines_channels';
 
 const HttpUrl = z
   .string()
@@ -17,6 +20,10 @@ const MsList = z
 const ChannelsEnvFields = z.object({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   MONGO_URL: z.string().optional(),
+  /** The embedded store when MONGO_URL is not set: sqlite (durable files) or memory (volatile). */
+  STORE: z.enum(['sqlite', 'memory']).default('sqlite'),
+  /** Where the embedded store keeps its files (store/<database>.sqlite); relative to the cwd. */
+  OPENLINES_DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
   LOG_LEVEL: z.string().optional(),
   TELEGRAM_API_BASE_URL: HttpUrl.default('https://api.telegram.org'),
   VIBER_API_BASE_URL: HttpUrl.default('https://chatapi.viber.com/pa'),
@@ -50,7 +57,7 @@ export interface ChannelsConfig {
   serviceName: string;
   httpPort: number;
   nats: NatsConfig;
-  mongoUrl?: string;
+  store: StoreSettings;
   logLevel?: string;
   telegramApiBaseUrl: string;
   viberApiBaseUrl: string;
@@ -73,7 +80,12 @@ export function channelsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Cha
     serviceName: CHANNELS_SERVICE_NAME,
     httpPort: parsed.HTTP_PORT,
     nats: natsConfigFromEnv(env),
-    ...(parsed.MONGO_URL?.trim() ? { mongoUrl: parsed.MONGO_URL.trim() } : {}),
+    store: {
+      database: CHANNELS_DATABASE,
+      embedded: parsed.STORE,
+      dataDir: parsed.OPENLINES_DATA_DIR,
+      ...(parsed.MONGO_URL?.trim() ? { mongoUrl: parsed.MONGO_URL.trim() } : {}),
+    },
     ...(parsed.LOG_LEVEL ? { logLevel: parsed.LOG_LEVEL } : {}),
     telegramApiBaseUrl: parsed.TELEGRAM_API_BASE_URL,
     viberApiBaseUrl: parsed.VIBER_API_BASE_URL,

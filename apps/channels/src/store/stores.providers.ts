@@ -34,17 +34,13 @@ import { OutboxRelays } from './outbox-relays';
 import { OUTBOX_KICKS } from './outbox-kick';
 import { StoreHealth } from '@openlines/persistence';
 
-/** The channels service's database (MONGO_URL, or memory) and one repository per collection. */
+/** The channels service's database (MONGO_URL, SQLite or memory) and one repository per collection. */
 export const STORE_PROVIDERS: Provider[] = [
   {
     provide: STORE_FACTORY,
     inject: [CHANNELS_CONFIG],
     useFactory: (config: ChannelsConfig) =>
-      createStoreFactory({
-        env: { MONGO_URL: config.mongoUrl },
-        dbName: 'openlines-channels',
-        appName: 'channels',
-      }),
+      createStoreFactory(config.store, { appName: config.serviceName }),
   },
   repository(
     LineRepository,

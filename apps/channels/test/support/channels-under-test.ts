@@ -27,6 +27,7 @@ export async function startChannels(env: Record<string, string> = {}): Promise<C
     ...process.env,
     HTTP_PORT: '0',
     MONGO_URL: '',
+    STORE: 'memory',
     OUTBOUND_DURABLE: uniqueName('channels_outbound'),
     OUTBOUND_DELIVER_POLICY: 'new',
     OUTBOX_POLL_MS: '200',

@@ -48,11 +48,7 @@ export const CLIENT_PROVIDERS: Provider[] = [
     provide: STORE_FACTORY,
     inject: [CLIENTS_CONFIG],
     useFactory: (config: ClientsConfig) =>
-      createStoreFactory({
-        env: { MONGO_URL: config.mongoUrl },
-        dbName: 'openlines-clients',
-        appName: 'clients',
-      }),
+      createStoreFactory(config.store, { appName: config.serviceName }),
   },
   {
     provide: ClientRepository,

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { validate } from '@openlines/contracts';
 import { NatsConfig, natsConfigFromEnv } from '@openlines/messaging';
+import { DEFAULT_DATA_DIR, StoreSettings } from '@openlines/persistence';
 
 export const METRICS_SERVICE_NAME = 'metrics';
 export const METRICS_CONFIG = Symbol.for('openlines:metrics-config');
+/** Its MongoDB database when MONGO_URL names none, and its SQLite file (deploy/services.json). */
+export const METRICS_DATABASE = 'openlines_metrics';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -11,6 +14,10 @@ const MetricsEnvSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3004),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   MONGO_URL: z.string().trim().optional(),
+  /** The embedded store when MONGO_URL is not set: sqlite (durable files) or memory (volatile). */
+  STORE: z.enum(['sqlite', 'memory']).default('sqlite'),
+  /** Where the embedded store keeps its files (store/<database>.sqlite); relative to the cwd. */
+  OPENLINES_DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
   /**
    * The projection's durable consumer. One per deployment; parallel test runs on a shared
    * nats-server give each service instance its own.
@@ -24,8 +31,8 @@ const MetricsEnvSchema = z.object({
 export interface MetricsConfig {
   httpPort: number;
   logLevel: (typeof LOG_LEVELS)[number];
-  /** Unset: the in-memory store (nothing persisted; a restart rebuilds from the event stream). */
-  mongoUrl?: string;
+  /** MONGO_URL, else the embedded store (STORE=memory: rebuilt from the event stream on start). */
+  store: StoreSettings;
   durable: string;
   nats: NatsConfig;
 }
@@ -38,7 +45,12 @@ export function metricsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Metr
     logLevel: parsed.LOG_LEVEL,
     durable: parsed.METRICS_DURABLE,
     nats: natsConfigFromEnv(env),
+    store: {
+      database: METRICS_DATABASE,
+      embedded: parsed.STORE,
+      dataDir: parsed.OPENLINES_DATA_DIR,
+      ...(parsed.MONGO_URL ? { mongoUrl: parsed.MONGO_URL } : {}),
+    },
   };
-  if (parsed.MONGO_URL !== undefined && parsed.MONGO_URL !== '') config.mongoUrl = parsed.MONGO_URL;
   return config;
 }

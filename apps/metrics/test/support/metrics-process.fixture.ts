@@ -22,7 +22,13 @@ export class MetricsProcess {
       ['-r', path.join(ROOT, 'tools/ts-register.js'), path.join(ROOT, 'apps/metrics/src/main.ts')],
       {
         cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', HTTP_PORT: '0', LOG_LEVEL: 'warn', ...this.env },
+        env: {
+          PATH: process.env.PATH ?? '',
+          HTTP_PORT: '0',
+          LOG_LEVEL: 'warn',
+          STORE: 'memory',
+          ...this.env,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

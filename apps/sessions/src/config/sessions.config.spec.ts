@@ -13,20 +13,22 @@ describe('sessions configuration', () => {
       outboxRelayEnabled: true,
     });
     expect(config.httpPort).toBe(3003);
-    expect(config.mongoUrl).toBeUndefined();
+    expect(config.store).toEqual({ database: 'openlines_sessions', embedded: 'sqlite', dataDir: '.data' });
   });
 
   it('reads the environment', () => {
     const config = sessionsConfigFromEnv({
       HTTP_PORT: '4000',
       MONGO_URL: 'mongodb://db:27017',
+      STORE: 'memory',
+      OPENLINES_DATA_DIR: '/var/lib/openlines',
       SESSIONS_QUEUE_AGING_MINUTES: '3',
       SESSIONS_OUTBOX_RELAY: 'false',
       SESSIONS_INBOUND_DELIVER_POLICY: 'new',
     });
     expect(config).toMatchObject({
       httpPort: 4000,
-      mongoUrl: 'mongodb://db:27017',
+      store: { mongoUrl: 'mongodb://db:27017', embedded: 'memory', dataDir: '/var/lib/openlines' },
       queueAgingMinutes: 3,
       outboxRelayEnabled: false,
       inboundDeliverPolicy: 'new',
@@ -34,8 +36,8 @@ describe('sessions configuration', () => {
   });
 
   it('refuses bad values, naming the variable', () => {
-    expect(() => sessionsConfigFromEnv({ HTTP_PORT: 'x', SESSIONS_OUTBOX_RELAY: 'maybe' })).toThrow(
-      expect.objectContaining({ code: ErrorCode.ValidationFailed, message: expect.stringMatching(/HTTP_PORT.*SESSIONS_OUTBOX_RELAY/) }),
+    expect(() => sessionsConfigFromEnv({ HTTP_PORT: 'x', STORE: 'disk', SESSIONS_OUTBOX_RELAY: 'maybe' })).toThrow(
+      expect.objectContaining({ code: ErrorCode.ValidationFailed, message: expect.stringMatching(/HTTP_PORT.*STORE.*SESSIONS_OUTBOX_RELAY/) }),
     );
   });
 });

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { validate } from '@openlines/contracts';
 import { NatsConfig, natsConfigFromEnv } from '@openlines/messaging';
+import { DEFAULT_DATA_DIR, StoreSettings } from '@openlines/persistence';
 
 export const SESSIONS_SERVICE_NAME = 'sessions';
 export const DEFAULT_SESSIONS_HTTP_PORT = 3003;
+/** Its MongoDB database when MONGO_URL names none, and its SQLite file (deploy/services.json). */
+export const SESSIONS_DATABASE = 'openlines_sessions';
 
 const flag = (fallback: boolean) =>
   z
@@ -21,6 +24,10 @@ const SessionsEnvSchema = z.object({
   HTTP_PORT: int(DEFAULT_SESSIONS_HTTP_PORT, 0, 65535),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MONGO_URL: text,
+  /** The embedded store when MONGO_URL is not set: sqlite (durable files) or memory (volatile). */
+  STORE: z.enum(['sqlite', 'memory']).default('sqlite'),
+  /** Where the embedded store keeps its files (store/<database>.sqlite); relative to the cwd. */
+  OPENLINES_DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
   /** N of the queue's ageing: a waiting session gains one priority level per N minutes. */
   SESSIONS_QUEUE_AGING_MINUTES: int(10, 0, 7 * 24 * 60),
   /** How long line and channel settings fetched from the channels service are reused. */
@@ -45,7 +52,7 @@ export interface SessionsConfig {
   nats: NatsConfig;
   httpPort: number;
   logLevel: string;
-  mongoUrl?: string;
+  store: StoreSettings;
   queueAgingMinutes: number;
   directoryCacheMs: number;
   inboundDurable: string;
@@ -64,7 +71,12 @@ export function sessionsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ses
     nats: natsConfigFromEnv(env),
     httpPort: parsed.HTTP_PORT,
     logLevel: parsed.LOG_LEVEL,
-    ...(parsed.MONGO_URL === undefined ? {} : { mongoUrl: parsed.MONGO_URL }),
+    store: {
+      database: SESSIONS_DATABASE,
+      embedded: parsed.STORE,
+      dataDir: parsed.OPENLINES_DATA_DIR,
+      ...(parsed.MONGO_URL === undefined ? {} : { mongoUrl: parsed.MONGO_URL }),
+    },
     queueAgingMinutes: parsed.SESSIONS_QUEUE_AGING_MINUTES,
     directoryCacheMs: parsed.SESSIONS_DIRECTORY_CACHE_MS,
     inboundDurable: parsed.SESSIONS_INBOUND_DURABLE,

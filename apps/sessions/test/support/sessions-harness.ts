@@ -48,7 +48,8 @@ export class SessionsHarness {
     const fakes = await startTestService(FakeDirectoryModule, { name: 'fake-directory' });
     const events = await new EventRecorder(fakes.nc).start();
     const config: SessionsConfig = {
-      ...sessionsConfigFromEnv(process.env),
+      // The memory store unless a spec hands in its own (or MONGO_URL is set for the suite).
+      ...sessionsConfigFromEnv({ ...process.env, STORE: 'memory' }),
       nats: testNatsConfig(),
       logLevel: process.env.LOG_LEVEL ?? 'warn',
       inboundDurable: uniqueName('sessions_inbound'),
