@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: every OpenLines service on this machine, each in its own process.
+// `npm start`: every OpenLines service on this machine, each in its own process (`--help`).
 // - builds first when dist/ is missing or older than the sources (`npm run build`);
 // - without NATS_URL, starts `nats-server -js` (data in .data/nats) and stops it at the end;
-// - without MONGO_URL, says loudly that the services keep everything in memory;
+// - without MONGO_URL, the services keep their data in the durable embedded store (SQLite
+//   files in .data/store); `--in-memory` keeps it in memory instead, with a temporary NATS
+//   store, and says so loudly; `--reset` empties .data/ first (asks y/N, or `--yes`);
 // - without API_KEYS, generates a key for this run and prints it;
 // - prefixes each service's output with its name, waits for every /readyz, prints the URLs;
 // - Ctrl-C (SIGINT/SIGTERM) stops the services (SIGTERM, SIGKILL after a deadline), then NATS;
@@ -10,24 +12,29 @@
 // Plain Node, no dependencies. Services and ports: deploy/services.json (tests override them
 // with OPENLINES_SERVICES='[{"name":"a","port":4100,"command":["node","fake.js"]}]').
 'use strict';
-const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { prefixOutput, signalGroup, startChild, stopChild } = require('./start/children');
 const { isReady, portIsFree, until } = require('./start/network');
+const { inMemoryWarning, runningLines } = require('./start/banner');
 const { startLocalNats } = require('./start/nats');
-const { findNatsServer, loadServices, needsBuild } = require('./start/setup');
+const { readCommandLine } = require('./start/options');
+const { resetBeforeStart } = require('./start/reset');
+const { buildIfNeeded, findNatsServer, loadServices, needsBuild } = require('./start/setup');
 
 const ROOT = path.resolve(__dirname, '..');
 const env = process.env;
-const DATA_DIR = env.OPENLINES_DATA_DIR || path.join(ROOT, '.data');
+const DATA_DIR = path.resolve(env.OPENLINES_DATA_DIR || path.join(ROOT, '.data'));
 const READY_TIMEOUT_MS = Number(env.OPENLINES_READY_TIMEOUT_MS || 120000);
 const STOP_TIMEOUT_MS = Number(env.OPENLINES_STOP_TIMEOUT_MS || 10000);
 const COLORS = [36, 33, 35, 32, 34, 31];
 
 const say = (line) => process.stdout.write(`[start] ${line}\n`);
 const complain = (line) => process.stderr.write(`[start] ${line}\n`);
-const state = { services: [], nats: undefined, stopping: false };
+// natsDir: nats-server's temporary directory in memory mode, removed once it has stopped.
+const state = { services: [], nats: undefined, natsDir: undefined, stopping: false };
 const children = () => [...state.services, state.nats].filter(Boolean);
 
 async function shutdown(code, reason) {
@@ -40,6 +47,7 @@ async function shutdown(code, reason) {
     say('stopping nats-server');
     await stopChild(state.nats, STOP_TIMEOUT_MS, complain);
   }
+  removeTemporaryNatsDir();
   say('stopped');
   process.exit(code);
 }
@@ -53,11 +61,21 @@ function onSignal(signal) {
 
 const exitReason = ({ code, signal }) => signal || `code ${code}`;
 
-async function startNats() {
+function removeTemporaryNatsDir() {
+  if (state.natsDir) fs.rmSync(state.natsDir, { recursive: true, force: true });
+  state.natsDir = undefined;
+}
+
+async function startNats(mode) {
+  // In memory mode the streams must not outlive the data: a store directory of this run only.
+  const dataDir =
+    mode === 'memory' ? fs.mkdtempSync(path.join(os.tmpdir(), 'openlines-nats-')) : DATA_DIR;
+  if (mode === 'memory') state.natsDir = dataDir;
   let started;
   try {
-    started = await startLocalNats({ env, dataDir: DATA_DIR, say, complain });
+    started = await startLocalNats({ env, dataDir, say, complain });
   } catch (error) {
+    state.natsDir = undefined; // keep its log to read
     await shutdown(1, error.message);
     return new Promise(() => {}); // shutdown() ends the process
   }
@@ -68,19 +86,11 @@ async function startNats() {
   state.nats = started.child;
   state.nats.exited.then((exit) => {
     const reason = `nats-server exited (${exitReason(exit)}); see ${started.child.logFile}`;
-    if (!state.stopping) void shutdown(1, reason);
+    if (state.stopping) return;
+    state.natsDir = undefined; // keep its log to read
+    void shutdown(1, reason);
   });
   return started.url;
-}
-
-function warnInMemory() {
-  const lines = [
-    'MONGO_URL is not set: every service keeps its data IN MEMORY.',
-    'NOTHING IS PERSISTED: lines, channels, clients, sessions and metrics are lost on stop.',
-    'Set MONGO_URL (a MongoDB replica set) to keep them.',
-  ];
-  const rule = '='.repeat(Math.max(...lines.map((line) => line.length)) + 4);
-  process.stderr.write(`\n${rule}\n${lines.map((line) => `  ${line}`).join('\n')}\n${rule}\n\n`);
 }
 
 function startServices(services, childEnv) {
@@ -115,55 +125,49 @@ async function waitUntilReady(services) {
   return services.filter((_, index) => !ready[index]).map((service) => service.name);
 }
 
-function printRunning(services, natsUrl, apiKey) {
-  const gateway = services.find((service) => service.name === 'gateway');
-  const channels = services.find((service) => service.name === 'channels');
-  say('OpenLines is running');
-  if (gateway) say(`  API (gateway):         http://127.0.0.1:${gateway.port}`);
-  if (channels) say(`  webhooks (channels):   http://127.0.0.1:${channels.port}/webhooks/...`);
-  for (const service of services.filter((s) => s !== gateway && s !== channels)) {
-    say(`  ${service.name}: http://127.0.0.1:${service.port}`);
-  }
-  say(apiKey ? `  API key (this run):    ${apiKey}` : '  API keys:              from API_KEYS');
-  say(`  NATS:                  ${natsUrl}`);
-  say('press Ctrl-C to stop');
-}
-
 async function main() {
+  const { flags, mode } = readCommandLine(process.argv.slice(2), env, complain);
   const services = loadServices(ROOT, env);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  process.on('exit', () => children().forEach((child) => signalGroup(child, 'SIGKILL')));
+  process.on('exit', () => {
+    children().forEach((child) => signalGroup(child, 'SIGKILL'));
+    removeTemporaryNatsDir();
+  });
 
-  const compiled = services.filter((service) => !service.command).map((service) => service.name);
-  if (compiled.length > 0 && needsBuild(ROOT, compiled)) {
-    say('dist/ is missing or older than the sources: npm run build');
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    if (spawnSync(npm, ['run', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) {
-      complain('the build failed: fix the errors above and run npm start again');
-      process.exit(1);
-    }
-  }
   for (const service of services) {
     if (!(await portIsFree(service.port))) {
       complain(`port ${service.port} (${service.name}) is in use: is OpenLines already running?`);
       process.exit(1);
     }
   }
+  if (flags.reset)
+    await resetBeforeStart({ dataDir: DATA_DIR, yes: flags.yes, mode, say, complain });
+  buildIfNeeded(ROOT, services, say, complain);
   if (env.HTTP_PORT)
     say('HTTP_PORT is ignored: each service uses its port from deploy/services.json');
-  const natsUrl = env.NATS_URL || (await startNats());
-  if (!env.MONGO_URL) warnInMemory();
+  const natsUrl = env.NATS_URL || (await startNats(mode));
+  if (mode === 'memory') process.stderr.write(inMemoryWarning(!env.NATS_URL));
+  if (mode === 'sqlite') say(`data: embedded durable store in ${path.join(DATA_DIR, 'store')}`);
   const apiKey = env.API_KEYS
     ? undefined
     : `ol_local_${crypto.randomBytes(18).toString('base64url')}`;
-  startServices(services, { ...env, NATS_URL: natsUrl, API_KEYS: env.API_KEYS || apiKey });
+  const storeEnv = {
+    OPENLINES_DATA_DIR: DATA_DIR,
+    ...(mode === 'memory' ? { STORE: 'memory' } : {}),
+  };
+  startServices(services, {
+    ...env,
+    ...storeEnv,
+    NATS_URL: natsUrl,
+    API_KEYS: env.API_KEYS || apiKey,
+  });
 
   const late = await waitUntilReady(services);
   if (state.stopping) return;
   if (late.length > 0)
     return shutdown(1, `not ready after ${READY_TIMEOUT_MS / 1000} s: ${late.join(', ')}`);
-  printRunning(services, natsUrl, apiKey);
+  runningLines({ services, natsUrl, apiKey, mode, dataDir: DATA_DIR }).forEach((line) => say(line));
 }
 
 if (require.main === module) {

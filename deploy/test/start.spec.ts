@@ -1,6 +1,7 @@
 // tools/start.js (`npm start`) with fake services: it starts nats-server when NATS_URL is unset,
-// hands every service its env, waits for readiness, prints the URLs and a generated API key, and
-// stops everything in order on a signal or when a service dies.
+// hands every service its env (the durable data directory, or STORE=memory), waits for
+// readiness, prints the URLs, a generated API key and where the data lives, and stops everything
+// in order on a signal or when a service dies. Flags and --reset: start-flags.spec.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -40,15 +41,17 @@ describe('tools/start.js', () => {
     );
     await run.waitForOutput(/press Ctrl-C to stop/);
     const output = run.output();
-    expect(output).toMatch(/MONGO_URL is not set.*IN MEMORY/);
-    expect(output).toMatch(/NOTHING IS PERSISTED/);
+    expect(output).not.toMatch(/IN MEMORY|NOTHING IS PERSISTED/);
+    expect(output).toContain(`data: embedded durable store in ${path.join(dir, 'store')}`);
+    expect(output).toContain(`data:                  ${dir} (kept across restarts`);
     expect(output).toMatch(/alpha is ready on port \d+/);
     expect(output).toMatch(/beta is ready on port \d+/);
     const apiKey = /API key \(this run\):\s+(ol_local_\S+)/.exec(output)?.[1];
     const natsUrl = /NATS:\s+(nats:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
     expect(apiKey).toBeDefined();
     expect(output).toContain(`JetStream data in ${path.join(dir, 'nats')}`);
-    // Each service got the same NATS_URL and key, its own HTTP_PORT, and no MONGO_URL.
+    // Each service got the same NATS_URL, key and data directory, its own HTTP_PORT, no MONGO_URL
+    // and no STORE (so the durable default).
     for (const [name, port] of [
       ['alpha', alpha],
       ['beta', beta],
@@ -59,6 +62,8 @@ describe('tools/start.js', () => {
         API_KEYS: apiKey,
         HTTP_PORT: String(port),
         MONGO_URL: null,
+        STORE: null,
+        OPENLINES_DATA_DIR: dir,
       });
     }
     const natsPort = Number(new URL(natsUrl).port);
@@ -87,8 +92,9 @@ describe('tools/start.js', () => {
     expect(output).not.toMatch(/nats-server/);
     expect(output).not.toMatch(/IN MEMORY/);
     expect(output).toMatch(/API keys:\s+from API_KEYS/);
+    expect(output).toMatch(/data:\s+MongoDB \(MONGO_URL\)/);
     const line = /\[alpha\] env (\{.*\})/.exec(output)?.[1] ?? '{}';
-    expect(JSON.parse(line)).toEqual({ ...given, HTTP_PORT: String(alpha) });
+    expect(JSON.parse(line)).toMatchObject({ ...given, HTTP_PORT: String(alpha), STORE: null });
     run.child.kill('SIGINT');
     expect(await run.exit).toEqual({ code: 0, signal: null });
   });

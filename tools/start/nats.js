@@ -1,5 +1,6 @@
 // The local nats-server that tools/start.js runs when NATS_URL is not set: JetStream on, data
-// under <dataDir>/nats, its log in <dataDir>/nats-server.log, port 4222 unless that is taken.
+// under <dataDir>/nats, its log in <dataDir>/nats-server.log, port 4222 unless that is taken
+// (OPENLINES_NATS_PORT picks another; 0: any free port, as the specs do to run side by side).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -21,8 +22,14 @@ const INSTALL_HELP = [
 async function startLocalNats({ env, dataDir, say, complain }) {
   const bin = findNatsServer(env);
   if (!bin) return { missing: INSTALL_HELP };
-  const port = (await portIsFree(4222, '127.0.0.1')) ? 4222 : await freePort();
-  if (port !== 4222) say(`port 4222 is busy (another NATS?): this nats-server uses ${port}`);
+  const wanted = env.OPENLINES_NATS_PORT === undefined ? 4222 : Number(env.OPENLINES_NATS_PORT);
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) {
+    throw new Error(`OPENLINES_NATS_PORT must be a port number, not ${env.OPENLINES_NATS_PORT}`);
+  }
+  const port = wanted !== 0 && (await portIsFree(wanted, '127.0.0.1')) ? wanted : await freePort();
+  if (wanted !== 0 && port !== wanted) {
+    say(`port ${wanted} is busy (another NATS?): this nats-server uses ${port}`);
+  }
   const storeDir = path.join(dataDir, 'nats');
   fs.mkdirSync(storeDir, { recursive: true });
   const logFile = path.join(dataDir, 'nats-server.log');

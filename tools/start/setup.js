@@ -1,6 +1,7 @@
-// What tools/start.js decides before starting anything: which services, whether to build, and
-// where nats-server is.
+// What tools/start.js decides before starting anything: which services, whether to build (and the
+// build), and where nats-server is.
 'use strict';
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -56,6 +57,18 @@ function needsBuild(root, serviceNames) {
   return sources > newestMtime(path.join(root, 'dist'), (file) => file.endsWith('.js'));
 }
 
+/** Runs `npm run build` when a compiled service needs it; ends the process when it fails. */
+function buildIfNeeded(root, services, say, complain) {
+  const compiled = services.filter((service) => !service.command).map((service) => service.name);
+  if (compiled.length === 0 || !needsBuild(root, compiled)) return;
+  say('dist/ is missing or older than the sources: npm run build');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  if (spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) {
+    complain('the build failed: fix the errors above and run npm start again');
+    process.exit(1);
+  }
+}
+
 /** NATS_SERVER_BIN (a path, or a name looked up on the PATH), else the usual places. */
 function findNatsServer(env) {
   const onPath = (name) =>
@@ -82,4 +95,4 @@ function findNatsServer(env) {
   });
 }
 
-module.exports = { loadServices, needsBuild, findNatsServer };
+module.exports = { loadServices, needsBuild, buildIfNeeded, findNatsServer };

@@ -20,7 +20,12 @@ export interface StartRun {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function runStart(services: FakeService[], env: Record<string, string>): StartRun {
+/** tools/start.js with `args` (its flags), stdin closed (not a terminal), and a clean env. */
+export function runStart(
+  services: FakeService[],
+  env: Record<string, string>,
+  args: string[] = [],
+): StartRun {
   const override = services.map(({ name, port, flags = [] }) => ({
     name,
     port,
@@ -33,7 +38,7 @@ export function runStart(services: FakeService[], env: Record<string, string>): 
     OPENLINES_SERVICES: JSON.stringify(override),
     ...env,
   };
-  const child = spawn(process.execPath, [START_SCRIPT], {
+  const child = spawn(process.execPath, [START_SCRIPT, ...args], {
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
