@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { seedExamplesScenario } from './scenarios/seed-examples.scenario';
 import { telegramFlowScenario } from './scenarios/telegram-flow.scenario';
+import { expectQuickstartPassed, runQuickstart } from './support/quickstart';
 import { RunningSystem, startSystem } from './support/system';
 import { TRANSPORTS } from './support/transports';
 
@@ -28,22 +26,6 @@ describe('OpenLines end to end', () => {
   });
 
   it('runs the README quickstart script (examples/quickstart.js) against the running system', async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [path.join(__dirname, '..', 'examples', 'quickstart.js')],
-      {
-        env: {
-          ...process.env,
-          OPENLINES_URL: system.gatewayUrl,
-          OPENLINES_CHANNELS_URL: system.channelsUrl,
-          OPENLINES_API_KEY: system.apiKey,
-        },
-        timeout: 60_000,
-      },
-    );
-    expect(stdout).toMatch(/session [\w-]+: AssignedToOperator/);
-    expect(stdout).toContain('visitor sees: "Hello! It ships today."');
-    expect(stdout).toContain('session Closed');
-    expect(stdout).toMatch(/metrics: first response time [\d.]+s over 1 session/);
+    expectQuickstartPassed(await runQuickstart(system));
   });
 });

@@ -2,6 +2,9 @@
 // A whole conversation against a running system (`npm start`), through the SDK over HTTP:
 // a line with automatic routing, an online operator, a web live-chat channel, a visitor's
 // message, the routed session, the operator's reply (read back as the visitor), close, metrics.
+// It can run again and again against the same (durable) system: each run has its own line,
+// operator group and operator, and takes its operator offline at the end, so the sessions of a
+// run are never routed to an operator that an earlier run left behind.
 //
 //   OPENLINES_API_KEY=<key printed by npm start> node examples/quickstart.js
 //
@@ -33,15 +36,27 @@ async function eventually(what, probe, timeoutMs = 15000) {
 async function main() {
   const run = randomBytes(3).toString('hex');
   const operatorId = `olga-${run}`;
+  const group = `support-${run}`;
   const lines = createLinesClient({ baseUrl, apiKey, actor: { type: 'operator', id: operatorId } });
 
   const line = await lines.lines.create({
     __name: `Support ${run}`,
-    _operatorGroups: ['support'],
+    _operatorGroups: [group],
     _distribution: 'auto',
   });
-  await lines.operators.upsert(operatorId, ['support'], 'Olga');
+  await lines.operators.upsert(operatorId, [group], 'Olga');
   await lines.operators.setStatus(operatorId, 'online');
+  try {
+    await converse(lines, line, run, operatorId);
+  } finally {
+    // End of the shift: an operator left online would keep receiving sessions.
+    await lines.operators.setStatus(operatorId, 'offline');
+    say(`operator ${operatorId} offline`);
+    await lines.close();
+  }
+}
+
+async function converse(lines, line, run, operatorId) {
   const publicKey = `site-${run}-key`;
   await lines.channels.create({
     __name: 'Web chat',
@@ -66,7 +81,11 @@ async function main() {
     lines.sessions
       .search()
       .where((f, g) =>
-        g.and(f.__deletedAt.eq(null), f._line.eq(line), f._state.eq(LineSessionState.AssignedToOperator)),
+        g.and(
+          f.__deletedAt.eq(null),
+          f._line.eq(line),
+          f._state.eq(LineSessionState.AssignedToOperator),
+        ),
       )
       .first(),
   );
@@ -84,12 +103,16 @@ async function main() {
   await session.close();
   say(`session ${session.data._state}`);
   const created = await eventually('the metrics', async () => {
-    const report = await lines.metrics.report({ lineId: line.id, period: 'day', from: new Date(Date.now() - 86400000).toISOString(), to: new Date(Date.now() + 86400000).toISOString() });
+    const report = await lines.metrics.report({
+      lineId: line.id,
+      period: 'day',
+      from: new Date(Date.now() - 86400000).toISOString(),
+      to: new Date(Date.now() + 86400000).toISOString(),
+    });
     const item = report.totals.find((t) => t.type === 'firstResponseTime');
     return item && item.count > 0 ? item : undefined;
   });
   say(`metrics: first response time ${created.avg}s over ${created.count} session(s)`);
-  await lines.close();
 }
 
 main().catch((error) => {
