@@ -85,9 +85,9 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('runs MongoDB 7 as a single-node replica set that initiates itself once', () => {
+  it('runs MongoDB 8 as a single-node replica set that initiates itself once', () => {
     const mongo = service('mongo');
-    expect(String(mongo.image)).toMatch(/^mongo:7(\.|$)/);
+    expect(String(mongo.image)).toMatch(/^mongo:8(\.|$)/);
     expect(mongo.command).toEqual(expect.arrayContaining(['mongod', '--replSet', 'rs0']));
     expect(mongo.volumes).toEqual(['mongo-data:/data/db']);
     const check = (getIn(mongo, 'healthcheck', 'test') as string[]).join(' ');
