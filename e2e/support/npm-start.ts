@@ -1,6 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '@openlines/testing';
 import { SERVICES, ServiceName } from './system';
 
 const START_SCRIPT = path.join(__dirname, '..', '..', 'tools', 'start.js');
@@ -10,17 +11,6 @@ export interface NpmStartOptions {
   apiKey: string;
   ports: Record<ServiceName, number>;
   args?: string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A free port per service, kept for every start of one system (as deploy/services.json does). */

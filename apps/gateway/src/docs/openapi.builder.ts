@@ -15,7 +15,7 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: ERROR_REF } },
 });
 
-/** The error statuses every RPC route may answer (see http/error-status.ts). */
+/** The error statuses every RPC route may answer (see defaultHttpStatusOf in libs/messaging http-error-reply.ts). */
 export const ERROR_RESPONSES = {
   400: errorResponse(
     'VALIDATION_FAILED: the body or a field is invalid (details.issues names each)',

@@ -12,6 +12,11 @@ import { unavailableIfNatsOutage } from '../errors/nats-unavailable';
 /** The HTTP status of an error code, for errors of ours that carry no status of their own. */
 export type HttpStatusOf = (body: ErrorBody) => number;
 
+/**
+ * HTTP status of each error code. INVALID_TRANSITION is 409 like CONFLICT: the request is
+ * well-formed but conflicts with the current state of the resource (RFC 9110 §15.5.10); the body's
+ * `code` tells the two apart.
+ */
 const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.ValidationFailed]: 400,
   [ErrorCode.Unauthorized]: 401,

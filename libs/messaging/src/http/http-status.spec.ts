@@ -1,7 +1,7 @@
 import { ErrorCode } from '@openlines/contracts';
-import { httpStatusOf } from './error-status';
+import { defaultHttpStatusOf as httpStatusOf } from './http-error-reply';
 
-describe('httpStatusOf', () => {
+describe('defaultHttpStatusOf', () => {
   it.each([
     [ErrorCode.ValidationFailed, 400],
     [ErrorCode.Unauthorized, 401],
