@@ -1,5 +1,4 @@
-import { OpenLinesError } from '@openlines/contracts';
-import { ResolvedDefinition, valueAt } from '../port/collection.definition';
+import { ResolvedDefinition } from '../port/collection.definition';
 import {
   AggregationStage,
   DeleteResult,
@@ -13,10 +12,10 @@ import {
 } from '../port/document-store.port';
 import * as guards from '../port/store.guards';
 import { ScanObserver } from '../index/scan-observer';
-import { buildUpsert } from '../memory/memory-update';
 import { CollectionBackend, Doc } from './collection.backend';
 import { CollectionResolver, aggregateDocuments } from './engine.aggregate';
 import { EngineQuery } from './engine.query';
+import { EngineWriter } from './engine.writer';
 
 /**
  * The DocumentStore of the embedded adapters (memory, SQLite): MongoDB semantics by mingo, on
@@ -26,6 +25,8 @@ import { EngineQuery } from './engine.query';
  */
 export class EngineStore<T extends object> implements DocumentStore<T> {
   private readonly query: EngineQuery;
+  private readonly writer: EngineWriter;
+  /** Stored objects never leave the store: callers get copies (only of what they asked for). */
   private readonly out: <R>(doc: Doc) => R;
 
   constructor(
@@ -36,7 +37,7 @@ export class EngineStore<T extends object> implements DocumentStore<T> {
     private readonly resolveCollection: CollectionResolver,
   ) {
     this.query = new EngineQuery(collectionName, definition, backend, scans);
-    // Stored objects never leave the store: callers get copies (only of what they asked for).
+    this.writer = new EngineWriter(collectionName, definition, backend, this.query);
     this.out = backend.sharesDocuments
       ? <R>(doc: Doc) => structuredClone(doc) as R
       : <R>(doc: Doc) => doc as R;
@@ -50,19 +51,17 @@ export class EngineStore<T extends object> implements DocumentStore<T> {
   /** Ordered, as in MongoDB: the documents before a duplicate stay inserted. */
   async insertMany(docs: readonly T[]): Promise<T[]> {
     const prepared = docs.map((doc) => guards.prepareInsert(doc, this.definition) as Doc);
-    return this.stepwise(prepared, (doc) => this.out<T>(this.backend.insert(doc)));
+    return this.writer.stepwise(prepared, (doc) => this.out<T>(this.backend.insert(doc)));
   }
 
   async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
-    return this.backend.read(() =>
-      this.query.run(filter, options, 'find').map((doc) => this.out<T>(doc)),
-    );
+    const docs = this.backend.read(() => this.query.run(filter, options, 'find'));
+    return docs.map((doc) => this.out<T>(doc));
   }
 
   async findOne(filter: Filter, options: Omit<FindOptions, 'limit'> = {}): Promise<T | null> {
-    const [doc] = this.backend.read(() =>
-      this.query.run(filter, { ...options, limit: 1 }, 'findOne'),
-    );
+    const query = { ...options, limit: 1 };
+    const [doc] = this.backend.read(() => this.query.run(filter, query, 'findOne'));
     return doc === undefined ? null : this.out<T>(doc);
   }
 
@@ -75,30 +74,11 @@ export class EngineStore<T extends object> implements DocumentStore<T> {
     update: UpdateDocument,
     options: UpdateOptions = {},
   ): Promise<UpdateResult> {
-    const prepared = this.prepareUpdate(update);
-    return this.backend.write(() => {
-      const [target] = this.query.run(filter, { limit: 1 }, 'updateOne');
-      if (target !== undefined)
-        return { matchedCount: 1, modifiedCount: this.backend.replace(target, prepared) ? 1 : 0 };
-      if (!options.upsert) return { matchedCount: 0, modifiedCount: 0 };
-      const inserted = this.backend.insert(buildUpsert(filter, prepared, this.definition));
-      return { matchedCount: 0, modifiedCount: 0, upsertedId: this.idOf(inserted) };
-    });
+    return this.writer.updateOne(filter, this.prepareUpdate(update), options);
   }
 
-  /** Like MongoDB, not atomic as a whole: a unique-key CONFLICT stops it after earlier documents. */
   async updateMany(filter: Filter, update: UpdateDocument): Promise<UpdateResult> {
-    const prepared = this.prepareUpdate(update);
-    let matchedCount = 0;
-    const modified = await this.stepwise(
-      () => {
-        const targets = this.query.run(filter, {}, 'updateMany');
-        matchedCount = targets.length;
-        return targets;
-      },
-      (target) => this.backend.replace(target, prepared) !== undefined,
-    );
-    return { matchedCount, modifiedCount: modified.filter(Boolean).length };
+    return this.writer.updateMany(filter, this.prepareUpdate(update));
   }
 
   async findOneAndUpdate(
@@ -106,45 +86,22 @@ export class EngineStore<T extends object> implements DocumentStore<T> {
     update: UpdateDocument,
     options: FindOneAndUpdateOptions = {},
   ): Promise<T | null> {
-    const prepared = this.prepareUpdate(update);
-    const after = this.backend.write(() => {
-      const [target] = this.query.run(filter, { limit: 1, sort: options.sort }, 'findOneAndUpdate');
-      if (target !== undefined) return this.backend.replace(target, prepared) ?? target;
-      if (!options.upsert) return undefined;
-      return this.backend.insert(buildUpsert(filter, prepared, this.definition));
-    });
+    const after = this.writer.findOneAndUpdate(filter, this.prepareUpdate(update), options);
     return after === undefined ? null : this.out<T>(after);
   }
 
   async compareAndSet(id: string, expectedVersion: number, update: UpdateDocument): Promise<T> {
     const versionField = guards.versionFieldFor(this.definition, update);
     const prepared = this.prepareUpdate(update);
-    return this.out(
-      this.backend.write(() => {
-        const current = this.backend.get(id);
-        if (current === undefined) throw OpenLinesError.notFound(this.collectionName, id);
-        const currentVersion = valueAt(current, versionField);
-        if (currentVersion !== expectedVersion)
-          throw guards.versionConflict(this.collectionName, id, expectedVersion, currentVersion);
-        return this.backend.replace(current, prepared) ?? current;
-      }),
-    );
+    return this.out(this.writer.compareAndSet(id, expectedVersion, versionField, prepared));
   }
 
   async deleteOne(filter: Filter): Promise<DeleteResult> {
-    return this.backend.write(() => {
-      const [target] = this.query.run(filter, { limit: 1 }, 'deleteOne');
-      if (target !== undefined) this.backend.remove(target);
-      return { deletedCount: target === undefined ? 0 : 1 };
-    });
+    return { deletedCount: this.writer.delete(filter, false) };
   }
 
   async deleteMany(filter: Filter): Promise<DeleteResult> {
-    return this.backend.write(() => {
-      const targets = this.query.run(filter, {}, 'deleteMany');
-      targets.forEach((target) => this.backend.remove(target));
-      return { deletedCount: targets.length };
-    });
+    return { deletedCount: this.writer.delete(filter, true) };
   }
 
   async aggregate<R extends object = Record<string, unknown>>(
@@ -155,35 +112,6 @@ export class EngineStore<T extends object> implements DocumentStore<T> {
     return this.backend.read(() =>
       aggregateDocuments(pipeline, match, this.resolveCollection),
     ) as R[];
-  }
-
-  protected idOf(doc: Doc): string {
-    return doc[this.definition.idField] as string;
-  }
-
-  /**
-   * Runs `each` on the items in one write, each as its own all-or-nothing step; the first
-   * failure ends the write keeping the steps before it, then is thrown.
-   */
-  private async stepwise<I, R>(
-    items: readonly I[] | (() => readonly I[]),
-    each: (item: I) => R,
-  ): Promise<R[]> {
-    const failure: { error?: unknown } = {};
-    const done = this.backend.write(() => {
-      const results: R[] = [];
-      for (const item of typeof items === 'function' ? items() : items) {
-        try {
-          results.push(this.backend.step(() => each(item)));
-        } catch (error) {
-          failure.error = error;
-          break;
-        }
-      }
-      return results;
-    });
-    if ('error' in failure) throw failure.error;
-    return done;
   }
 
   private prepareUpdate(update: UpdateDocument): UpdateDocument {

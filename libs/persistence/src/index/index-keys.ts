@@ -34,6 +34,11 @@ function pushLeaf(value: unknown, out: KeyPart[]): void {
  * could match (nested arrays are entered too): an index only has to give a superset of matches.
  */
 export function valuesAt(doc: unknown, path: string): KeyPart[] {
+  if (!path.includes('.') && isPlainObject(doc)) {
+    // The common case: a top-level field holding a scalar.
+    const value = ownField(doc, path);
+    if (!Array.isArray(value)) return [value];
+  }
   const segments = path.split('.');
   const out: KeyPart[] = [];
   // An explicit stack: documents may nest deeply, paths are short, but arrays may be long.
@@ -65,11 +70,15 @@ function ownField(value: Record<string, unknown>, field: string): unknown {
   return Object.hasOwn(value, field) ? value[field] : undefined;
 }
 
+/** Between the encoded parts of a key: a control character, which JSON strings never hold raw. */
+export const KEY_SEPARATOR = '\u001f';
+
 /** A stable text for a key part, distinct for distinct values (and never equal across types). */
 export function encodePart(part: KeyPart, emptyArrayAsNull: boolean): string {
   switch (typeof part) {
     case 'string':
-      return JSON.stringify(part);
+      // Tagged, and never holding the separator raw.
+      return part.includes(KEY_SEPARATOR) ? `j${JSON.stringify(part)}` : `s${part}`;
     case 'number':
       return Object.is(part, -0) ? '0' : String(part);
     case 'boolean':
@@ -91,17 +100,18 @@ export const lookupPart = (part: KeyPart): string => encodePart(part, true);
 /** The key uniqueness compares: as MongoDB, an empty array is not null. */
 export const uniquePart = (part: KeyPart): string => encodePart(part, false);
 
-/** Between the encoded parts of a key: a control character, which JSON strings never hold raw. */
-export const KEY_SEPARATOR = '\u001f';
-
 export function encodeEntry(entry: IndexEntry, encode: (part: KeyPart) => string): string {
   return entry.map(encode).join(KEY_SEPARATOR);
 }
 
 /** Distinct parts (by their unique encoding) of one field. */
 function distinct(parts: KeyPart[]): KeyPart[] {
+  if (parts.length === 1) return parts;
   const seen = new Map<string, KeyPart>();
-  for (const part of parts) if (!seen.has(uniquePart(part))) seen.set(uniquePart(part), part);
+  for (const part of parts) {
+    const key = uniquePart(part);
+    if (!seen.has(key)) seen.set(key, part);
+  }
   return [...seen.values()];
 }
 
@@ -114,6 +124,7 @@ export function indexEntries(doc: unknown, index: IndexDefinition): IndexEntry[]
   const perField = Object.keys(index.fields).map((field) => distinct(valuesAt(doc, field)));
   if (index.sparse && perField.every((parts) => parts.every((part) => part === undefined)))
     return [];
+  if (perField.every((parts) => parts.length === 1)) return [perField.map(([part]) => part)];
   let entries: KeyPart[][] = [[]];
   for (const parts of perField)
     entries = entries.flatMap((entry) => parts.map((part) => [...entry, part]));

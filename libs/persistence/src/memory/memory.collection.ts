@@ -4,7 +4,7 @@ import { UpdateDocument } from '../port/document-store.port';
 import { IndexPlan, QueryPlan } from '../index/query-planner';
 import { CollectionBackend, Doc } from '../engine/collection.backend';
 import { MemoryIndex } from './memory.index';
-import { applyUpdate } from './memory-update';
+import { applyUpdate, touches } from './memory-update';
 
 export type { Doc } from '../engine/collection.backend';
 
@@ -76,11 +76,14 @@ export class MemoryCollection implements CollectionBackend {
   replace(target: Doc, update: UpdateDocument): Doc | undefined {
     const id = this.idOf(target);
     const next = structuredClone(target);
-    if (!applyUpdate(next, update)) return undefined;
-    const before = this.indexes.map((index) => index.keysOf(target));
-    const after = this.indexes.map((index) => index.keysOf(next));
-    this.indexes.forEach((index, i) => index.check(after[i], id));
-    this.indexes.forEach((index, i) => index.update(id, before[i], after[i]));
+    const changed = applyUpdate(next, update);
+    if (changed.size === 0) return undefined;
+    // Only the indexes on a changed field have entries to move.
+    const affected = this.indexes.filter((index) => touches(index.fields, changed));
+    const before = affected.map((index) => index.keysOf(target));
+    const after = affected.map((index) => index.keysOf(next));
+    affected.forEach((index, i) => index.check(after[i], id));
+    affected.forEach((index, i) => index.update(id, before[i], after[i]));
     this.docs.set(id, next);
     return next;
   }

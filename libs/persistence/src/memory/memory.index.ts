@@ -28,6 +28,7 @@ export interface DocKeys {
  */
 export class MemoryIndex {
   readonly name: string;
+  readonly fields: readonly string[];
   private readonly levels: Map<string, Set<string>>[];
   private readonly owners = new Map<string, string>();
 
@@ -36,16 +37,20 @@ export class MemoryIndex {
     readonly definition: IndexDefinition,
   ) {
     this.name = indexName(definition);
-    this.levels = Object.keys(definition.fields).map(() => new Map<string, Set<string>>());
+    this.fields = Object.keys(definition.fields);
+    this.levels = this.fields.map(() => new Map<string, Set<string>>());
   }
 
   keysOf(doc: Doc): DocKeys {
     const entries = indexEntries(doc, this.definition);
-    const prefixes = this.levels.map((_, level) => {
-      const keys = new Set<string>();
-      for (const entry of entries) keys.add(encodeEntry(entry.slice(0, level + 1), lookupPart));
-      return keys;
-    });
+    const prefixes = this.levels.map(() => new Set<string>());
+    for (const entry of entries) {
+      let key = '';
+      entry.forEach((part, level) => {
+        key = level === 0 ? lookupPart(part) : `${key}${KEY_SEPARATOR}${lookupPart(part)}`;
+        prefixes[level].add(key);
+      });
+    }
     const unique = new Map<string, IndexEntry>();
     if (this.definition.unique)
       for (const entry of entries) unique.set(encodeEntry(entry, uniquePart), entry);

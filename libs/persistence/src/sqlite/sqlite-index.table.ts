@@ -22,6 +22,7 @@ const RANGE_SQL = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' } as const;
 export class SqliteIndexTable {
   readonly name: string;
   readonly table: string;
+  readonly fields: readonly string[];
   private readonly columns: string[];
   /** Once a document had several entries, for good (MongoDB's multikey flag), in the catalog. */
   private multikey = false;
@@ -34,7 +35,8 @@ export class SqliteIndexTable {
   ) {
     this.name = indexName(definition);
     this.table = indexTable(collection, this.name);
-    this.columns = Object.keys(definition.fields).map((_, i) => `k${i}`);
+    this.fields = Object.keys(definition.fields);
+    this.columns = this.fields.map((_, i) => `k${i}`);
   }
 
   create(): void {

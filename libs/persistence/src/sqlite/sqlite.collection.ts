@@ -2,16 +2,15 @@ import type { Database, Transaction } from 'better-sqlite3';
 import { OpenLinesError } from '@openlines/contracts';
 import { ResolvedDefinition } from '../port/collection.definition';
 import { UpdateDocument } from '../port/document-store.port';
-import { IndexPlan, QueryPlan } from '../index/query-planner';
+import { QueryPlan } from '../index/query-planner';
 import { CollectionBackend, Doc } from '../engine/collection.backend';
-import { applyUpdate } from '../memory/memory-update';
+import { applyUpdate, touches } from '../memory/memory-update';
 import { SqliteIndexTable } from './sqlite-index.table';
+import { candidatesOf, parsed } from './sqlite.candidates';
 import { ensureCollection } from './sqlite.catalog';
 import { StatementCache } from './statement.cache';
 import { docsTable } from './sqlite.values';
 
-/** Ids bound per statement when a filter names many. */
-const IDS_PER_STATEMENT = 500;
 type Work = (work: () => unknown) => unknown;
 
 /**
@@ -47,21 +46,7 @@ export class SqliteCollection implements CollectionBackend {
   }
 
   candidates(plan: QueryPlan): Iterable<Doc> {
-    if (plan.kind === 'scan') {
-      // Parsed one by one as mingo asks: a findOne may stop at the first match.
-      return parsed(
-        this.statements.get(`SELECT doc FROM ${this.table} ORDER BY rowid`).pluck().all(),
-      );
-    }
-    if (plan.kind === 'index') return parsed(this.byIndex(plan));
-    const rows: { r: number; doc: string }[] = [];
-    for (let i = 0; i < plan.ids.length; i += IDS_PER_STATEMENT) {
-      const ids = plan.ids.slice(i, i + IDS_PER_STATEMENT);
-      const slots = ids.map(() => '?').join(', ');
-      const sql = `SELECT rowid AS r, doc FROM ${this.table} WHERE id IN (${slots})`;
-      rows.push(...(this.statements.get(sql).all(...ids) as { r: number; doc: string }[]));
-    }
-    return parsed(rows.sort((a, b) => a.r - b.r).map((row) => row.doc));
+    return candidatesOf(plan, this.table, this.indexes, this.statements);
   }
 
   insert(doc: Doc): Doc {
@@ -88,12 +73,19 @@ export class SqliteCollection implements CollectionBackend {
   replace(target: Doc, update: UpdateDocument): Doc | undefined {
     const id = this.idOf(target);
     const before = this.indexes.map((index) => index.rowsOf(target));
-    if (!applyUpdate(target, update)) return undefined;
-    const after = this.indexes.map((index) => index.rowsOf(target));
-    this.indexes.forEach((index, i) => index.check(after[i], id));
+    const changed = applyUpdate(target, update);
+    if (changed.size === 0) return undefined;
+    // Only the indexes on a changed field have rows to move.
+    const affected = this.indexes.flatMap((index, i) =>
+      touches(index.fields, changed) ? [i] : [],
+    );
+    const after = this.indexes.map((index, i) =>
+      affected.includes(i) ? index.rowsOf(target) : before[i],
+    );
+    affected.forEach((i) => this.indexes[i].check(after[i], id));
     const write = this.statements.get(`UPDATE ${this.table} SET version = ?, doc = ? WHERE id = ?`);
     write.run(this.versionOf(target), JSON.stringify(target), id);
-    this.indexes.forEach((index, i) => index.update(id, before[i], after[i]));
+    affected.forEach((i) => this.indexes[i].update(id, before[i], after[i]));
     return target;
   }
 
@@ -123,17 +115,6 @@ export class SqliteCollection implements CollectionBackend {
     ];
   }
 
-  private byIndex(plan: IndexPlan): unknown[] {
-    const index = this.indexes.find((candidate) => candidate.definition === plan.index);
-    if (index === undefined) throw new Error(`${this.name} has no index ${plan.name}`);
-    const { sql, params } = index.lookup(plan);
-    const select = `SELECT doc FROM ${this.table} WHERE id IN (${sql}) ORDER BY rowid`;
-    return this.statements
-      .get(select)
-      .pluck()
-      .all(...params);
-  }
-
   private idOf(doc: Doc): string {
     return doc[this.definition.idField] as string;
   }
@@ -143,8 +124,4 @@ export class SqliteCollection implements CollectionBackend {
       this.definition.versionField === undefined ? undefined : doc[this.definition.versionField];
     return typeof version === 'number' ? version : null;
   }
-}
-
-function* parsed(docs: unknown[]): Generator<Doc> {
-  for (const doc of docs) yield JSON.parse(doc as string) as Doc;
 }

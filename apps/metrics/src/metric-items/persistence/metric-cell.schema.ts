@@ -38,6 +38,8 @@ export const METRIC_CELLS_DEFINITION: CollectionDefinition = {
     { fields: { _line: 1, _type: 1, _period: 1, _periodStart: 1 } },
     { fields: { _operator: 1, _type: 1, _period: 1, _periodStart: 1 }, sparse: true },
     { fields: { _channel: 1, _type: 1, _period: 1, _periodStart: 1 }, sparse: true },
+    // A report over every line: MongoDB uses no sparse index for `_operator: null`.
+    { fields: { _type: 1, _period: 1, _periodStart: 1 } },
   ],
 };
 

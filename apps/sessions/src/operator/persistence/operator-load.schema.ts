@@ -25,7 +25,11 @@ export interface OperatorLoadDocument {
 }
 
 export const OPERATOR_LOADS_DEFINITION: CollectionDefinition = {
-  indexes: [{ fields: { _operator: 1 }, name: 'load_operator' }],
+  indexes: [
+    { fields: { _operator: 1 }, name: 'load_operator' },
+    // The router reads every seat of a line on each run.
+    { fields: { _line: 1 }, name: 'load_line' },
+  ],
 };
 
 export const loadIdOf = (lineId: string, operatorId: string): string => `${lineId}|${operatorId}`;

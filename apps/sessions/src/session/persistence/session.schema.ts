@@ -49,6 +49,8 @@ export const SESSIONS_DEFINITION: CollectionDefinition = {
   indexes: [
     { fields: { _openKey: 1 }, unique: true, name: 'session_open_unique' },
     { fields: { _line: 1, _state: 1 }, name: 'session_line_state' },
+    // The lines with a queue (an operator came online): every Waiting session, without a line.
+    { fields: { _state: 1, _line: 1 }, name: 'session_state_line' },
     { fields: { _userId: 1, _state: 1 }, name: 'session_operator_state' },
     { fields: { _clients: 1, _line: 1 }, name: 'session_client_line' },
     { fields: { _recentMessageIds: 1 }, name: 'session_recent_messages' },
