@@ -46,11 +46,18 @@ export class MemoryCollection implements CollectionBackend {
     if (plan.kind === 'scan') return this.docs.values();
     const ids = plan.kind === 'ids' ? new Set(plan.ids) : this.indexFor(plan).ids(plan);
     const docs: Doc[] = [];
+    if (ids.size * 8 > this.docs.size) {
+      // Many of them: walking the collection keeps its order without sorting.
+      for (const [id, doc] of this.docs) if (ids.has(id)) docs.push(doc);
+      return docs;
+    }
+    const ordered: [number, Doc][] = [];
     for (const id of ids) {
       const doc = this.docs.get(id);
-      if (doc !== undefined) docs.push(doc);
+      if (doc !== undefined) ordered.push([this.order.get(id) ?? 0, doc]);
     }
-    if (docs.length > 1) docs.sort((a, b) => this.orderOf(a) - this.orderOf(b));
+    if (ordered.length > 1) ordered.sort((a, b) => a[0] - b[0]);
+    for (const [, doc] of ordered) docs.push(doc);
     return docs;
   }
 
@@ -105,10 +112,6 @@ export class MemoryCollection implements CollectionBackend {
 
   step<R>(work: () => R): R {
     return work();
-  }
-
-  private orderOf(doc: Doc): number {
-    return this.order.get(this.idOf(doc)) ?? 0;
   }
 
   private indexFor(plan: IndexPlan): MemoryIndex {
