@@ -22,7 +22,8 @@ export const LINES = 10;
 export function sessionDoc(i: number): SessionDoc {
   const line = `line-${i % LINES}`;
   const client = `client-${i}`;
-  const state = STATES[i % STATES.length];
+  // Every line has sessions in every state.
+  const state = STATES[Math.floor(i / LINES) % STATES.length];
   const at = new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString();
   return {
     __id: `s-${i}`,
