@@ -73,6 +73,7 @@ describe('sessions: hot paths use indexes', () => {
     expect(await loads.find('l1', 'op1')).toMatchObject({ _operator: 'op1' });
     expect((await loads.ofLine('l1')).size).toBe(1);
     await loads.releaseStale('l1', 'op1', [seat]);
-    await loads.release('l1', 'op1', 's1');
+    await loads.release('l1', 'op1', seat);
+    await loads.releaseLeft('l1', 'op1', 's1', 3);
   });
 });

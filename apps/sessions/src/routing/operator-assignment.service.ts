@@ -33,8 +33,8 @@ export class OperatorAssignment {
     if (session._state === LineSessionState.AssignedToOperator && session._userId === operatorId) {
       return { ok: true, session }; // already theirs: nothing to do
     }
-    const reserved = await this.loads.reserve(line.__id, operatorId, line._operatorCapacity, session.__id, session._version);
-    if (!reserved) return { ok: false, why: 'capacity' };
+    const seat = await this.loads.reserve(line.__id, operatorId, line._operatorCapacity, session.__id, session._version);
+    if (seat === null) return { ok: false, why: 'capacity' };
     try {
       const patch: SessionPatch = {
         ...extra,
@@ -43,7 +43,7 @@ export class OperatorAssignment {
       };
       return { ok: true, session: await this.changes.apply(session, patch, context) };
     } catch (error) {
-      await this.loads.release(line.__id, operatorId, session.__id);
+      await this.loads.release(line.__id, operatorId, seat);
       if (isConflict(error)) return { ok: false, why: 'moved' };
       throw error;
     }

@@ -36,7 +36,7 @@ export class SessionChanges {
     const previous = before._state === AssignedToOperator ? before._userId : undefined;
     const kept = after._state === AssignedToOperator && after._userId === previous;
     if (previous !== undefined && !kept) {
-      await this.loads.release(before._line, previous, before.__id);
+      await this.loads.sessionLeft(before._line, previous, before.__id, after._version);
       void this.routing.fire(before._line);
     }
     const queueChanged =

@@ -27,33 +27,39 @@ export class OperatorLoadRepository {
   }
 
   /**
-   * Takes a seat for `reservation.session` when fewer than `capacity` are taken (the array has
-   * no element at index capacity-1). True when taken or already held by that session.
+   * Takes a seat for `reservation` when fewer than `capacity` are taken (the array has no element
+   * at index capacity-1). True when taken. Two attempts for one session take two seats: counting
+   * it twice for a moment may refuse a seat, never exceed the capacity.
    */
   async tryReserve(lineId: string, operatorId: string, capacity: number, reservation: LoadReservation): Promise<boolean> {
     const id = loadIdOf(lineId, operatorId);
     await this.ensure(id, lineId, operatorId);
     const taken = await this.store.findOneAndUpdate(
-      { __id: id, [`_reservations.${capacity - 1}`]: { $exists: false }, '_reservations.session': { $ne: reservation.session } },
+      { __id: id, [`_reservations.${capacity - 1}`]: { $exists: false } },
       { $push: { _reservations: reservation }, $set: { _lastAssignedAt: reservation.at } },
     );
-    if (taken !== null) return true;
-    const current = await this.store.findOne({ __id: id });
-    return current?._reservations.some((r) => r.session === reservation.session) ?? false;
+    return taken !== null;
   }
 
-  async release(lineId: string, operatorId: string, sessionId: string): Promise<void> {
-    await this.store.updateOne({ __id: loadIdOf(lineId, operatorId) }, { $pull: { _reservations: { session: sessionId } } });
+  /** Gives back the seat of one attempt (its compare-and-set lost, or the session was not created). */
+  async release(lineId: string, operatorId: string, reservation: LoadReservation): Promise<void> {
+    await this.store.updateOne({ __id: loadIdOf(lineId, operatorId) }, { $pull: { _reservations: seatOf(reservation) } });
+  }
+
+  /**
+   * Gives back the seats of a session that left the operator with `version`: those taken for
+   * earlier versions. A seat taken for this version or later belongs to a new attempt.
+   */
+  async releaseLeft(lineId: string, operatorId: string, sessionId: string, version: number): Promise<void> {
+    await this.store.updateOne(
+      { __id: loadIdOf(lineId, operatorId) },
+      { $pull: { _reservations: { session: sessionId, version: { $lt: version } } } },
+    );
   }
 
   /** Removes the given stale seats, each only if it is still the very reservation judged stale. */
   async releaseStale(lineId: string, operatorId: string, stale: readonly LoadReservation[]): Promise<void> {
-    for (const reservation of stale) {
-      await this.store.updateOne(
-        { __id: loadIdOf(lineId, operatorId) },
-        { $pull: { _reservations: { session: reservation.session, version: reservation.version } } },
-      );
-    }
+    for (const reservation of stale) await this.release(lineId, operatorId, reservation);
   }
 
   private async ensure(id: string, lineId: string, operatorId: string): Promise<void> {
@@ -65,4 +71,11 @@ export class OperatorLoadRepository {
       if (!(error instanceof OpenLinesError && error.code === ErrorCode.Conflict)) throw error;
     }
   }
+}
+
+/** What identifies one seat: its attempt (seats stored before attempts existed: session and version). */
+function seatOf(reservation: LoadReservation): Record<string, unknown> {
+  return reservation.attempt === undefined
+    ? { session: reservation.session, version: reservation.version, at: reservation.at }
+    : { attempt: reservation.attempt };
 }

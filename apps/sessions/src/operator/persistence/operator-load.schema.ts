@@ -8,6 +8,12 @@ export interface LoadReservation {
   /** The session version the assignment's compare-and-set expects (0: a session being created). */
   version: number;
   at: string;
+  /**
+   * One per assignment attempt (absent in seats stored before it existed): two attempts to give
+   * one session to this operator (two replicas' routers, the router and a manual assignment) take
+   * a seat each, and the one that loses its compare-and-set gives back its own seat only.
+   */
+  attempt?: string;
 }
 
 /**

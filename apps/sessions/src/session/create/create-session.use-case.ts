@@ -61,15 +61,13 @@ export class CreateSessionUseCase {
       ...(request.actor.id === undefined ? {} : { createdBy: request.actor.id }),
       ...(operatorId === undefined ? {} : { userId: operatorId }),
     });
-    if (operatorId !== undefined) {
-      const seat = await this.loads.reserve(line.__id, operatorId, line._operatorCapacity, doc.__id, 0);
-      if (!seat) throw SessionErrors.atCapacity(operatorId, line._operatorCapacity);
-    }
+    const seat = operatorId === undefined ? null : await this.loads.reserve(line.__id, operatorId, line._operatorCapacity, doc.__id, 0);
+    if (operatorId !== undefined && seat === null) throw SessionErrors.atCapacity(operatorId, line._operatorCapacity);
     try {
       const saved = await this.changes.create(doc, { actor: request.actor, now, reason: 'created' });
       return toSessionData(saved);
     } catch (error) {
-      if (operatorId !== undefined) await this.loads.release(line.__id, operatorId, doc.__id);
+      if (operatorId !== undefined && seat !== null) await this.loads.release(line.__id, operatorId, seat);
       if (!isConflict(error)) throw error;
       // Another request opened the client's session first (unique open key).
       const winner = await this.sessions.findOpen(line.__id, client.__id);
