@@ -27,8 +27,9 @@ export interface PublishOptions {
 export class EventPublisher {
   private readonly js: JetStreamClient;
 
-  constructor(nc: NatsConnection) {
-    this.js = nc.jetstream();
+  /** `connection`: what an outbox relay reads the stream with (PublishedEventIndex). */
+  constructor(readonly connection: NatsConnection) {
+    this.js = connection.jetstream();
   }
 
   async publish<E extends DomainEvent>(
