@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { LineData, LineSessionState, OperatorStatusType, SYSTEM_ACTOR } from '@openlines/contracts';
 import { LOGGER, Logger } from '@openlines/observability';
 import { KeyedSerializer } from '../concurrency/keyed-serializer';
@@ -20,9 +20,12 @@ const MAX_LOST_RACES_PER_SESSION = 5;
  * Automatic distribution, driven by events (RoutingTrigger), never by a periodic sweep. Runs of
  * one line are serialised inside the process and coalesced (a trigger during a run schedules
  * exactly one more run); across replicas the compare-and-set and the capacity seats keep it safe.
+ * At start every line with a queue is routed once: the triggers and retry timers of a process
+ * that died died with it, and nothing else would offer its waiting sessions to operators who are
+ * online already before the next event on their line.
  */
 @Injectable()
-export class RoutingService implements OnModuleInit, OnApplicationShutdown {
+export class RoutingService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly perLine = new KeyedSerializer();
   /** The run of each line that is scheduled but not started yet: later triggers join it. */
   private readonly scheduled = new Map<string, Promise<void>>();
@@ -44,6 +47,13 @@ export class RoutingService implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.trigger.register((lineId) => this.schedule(lineId));
+  }
+
+  onApplicationBootstrap(): void {
+    void this.sessions.linesWithWaiting().then(
+      (lines) => lines.forEach((lineId) => void this.schedule(lineId)),
+      (error: unknown) => this.log.error({ err: error }, 'start-up routing: the queues could not be read'),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -65,9 +65,13 @@ export class SessionsHarness {
     return startTestService(SessionsModule.forRoot(config, storeFactory ? { storeFactory } : {}), { name: 'sessions' });
   }
 
-  /** Stops the sessions service and starts a fresh instance with `config` (same durable, same store if shared). */
-  async restart(config: Partial<SessionsConfig>, storeFactory?: StoreFactory): Promise<void> {
+  /**
+   * Stops the sessions service and starts a fresh instance with `config` (same durable, same store
+   * if shared); `whileDown` runs in between (what a dying process wrote last).
+   */
+  async restart(config: Partial<SessionsConfig>, storeFactory?: StoreFactory, whileDown?: () => Promise<void>): Promise<void> {
     await this.service.close();
+    await whileDown?.();
     this.service = await SessionsHarness.startService({ ...this.config, ...config }, storeFactory);
   }
 
