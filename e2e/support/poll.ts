@@ -6,6 +6,7 @@ export async function eventually<T>(
   what: string,
   probe: () => Promise<T | undefined>,
   timeoutMs = 20_000,
+  intervalMs = 100,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -20,6 +21,6 @@ export async function eventually<T>(
       const reason = lastError instanceof Error ? `: last error ${lastError.message}` : '';
       throw new Error(`${what} did not happen within ${timeoutMs} ms${reason}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

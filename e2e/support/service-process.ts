@@ -7,16 +7,26 @@ const LOG_TAIL_LINES = 60;
 /** One compiled service run as `node tools/run-service.js <name>`, as in production. */
 export class ServiceProcess {
   private readonly log: string[] = [];
+  /** Every log line that matched `watch` (the tail keeps only the last ones). */
+  readonly matched: string[] = [];
   private readonly exited: Promise<number | null>;
   private exitCode: number | null | undefined;
 
   private constructor(
     readonly name: string,
-    readonly url: string,
+    readonly port: number,
+    readonly env: NodeJS.ProcessEnv,
     private readonly child: ChildProcess,
+    private readonly watch?: RegExp,
   ) {
+    let partial = '';
     const keep = (chunk: Buffer) => {
-      this.log.push(...chunk.toString().split('\n').filter(Boolean));
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines.filter(Boolean)) {
+        if (watch?.test(line)) this.matched.push(line);
+        this.log.push(line);
+      }
       this.log.splice(0, Math.max(0, this.log.length - LOG_TAIL_LINES));
     };
     child.stdout?.on('data', keep);
@@ -29,13 +39,28 @@ export class ServiceProcess {
     );
   }
 
-  static start(name: string, port: number, env: NodeJS.ProcessEnv): ServiceProcess {
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** `watch`: log lines to keep in `matched`, e.g. what a spec counts across a restart. */
+  static start(name: string, port: number, env: NodeJS.ProcessEnv, watch?: RegExp): ServiceProcess {
     const child = spawn(process.execPath, [path.join(ROOT, 'tools', 'run-service.js'), name], {
       cwd: ROOT,
       env: { ...env, HTTP_PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    return new ServiceProcess(name, `http://127.0.0.1:${port}`, child);
+    return new ServiceProcess(name, port, env, child, watch);
+  }
+
+  /** The same service again (same port and environment), e.g. after kill(). */
+  restart(): ServiceProcess {
+    if (this.exitCode === undefined) throw new Error(`${this.name} is still running`);
+    return ServiceProcess.start(this.name, this.port, this.env, this.watch);
   }
 
   /** Polls /readyz until 200; fails early if the process dies, with its last log lines. */
@@ -61,6 +86,13 @@ export class ServiceProcess {
     const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
     await this.exited;
     clearTimeout(timer);
+  }
+
+  /** SIGKILL at once: a crash, nothing of the graceful shutdown runs. */
+  async kill(): Promise<void> {
+    if (this.exitCode !== undefined) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
   }
 
   logTail(): string {

@@ -63,14 +63,23 @@ function waitForPort(port, deadlineMs) {
 /**
  * Starts the server and resolves once it listens; `stop()` ends it and removes its store. A spec
  * that stops its server may start a new one on the same `port`, to which clients reconnect.
+ * Crash tests: `kill()` ends it with SIGKILL and keeps the store, and a new server given the same
+ * `storeDir` and `port` recovers the streams from it (such a server's `stop()` keeps the
+ * directory: whoever created it removes it). `monitorPort` turns on the HTTP monitoring endpoint
+ * (`/connz`, `/jsz`, …) at `monitorUrl`.
  */
-async function startNatsServer({ storePrefix = 'openlines-nats-', port: wantedPort } = {}) {
+async function startNatsServer({
+  storePrefix = 'openlines-nats-',
+  port: wantedPort,
+  storeDir: givenStoreDir,
+  monitorPort,
+} = {}) {
   const bin = findNatsServer();
   const port = wantedPort ?? (await freePort());
-  const storeDir = mkdtempSync(path.join(os.tmpdir(), storePrefix));
-  const child = spawn(bin, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], {
-    stdio: 'ignore',
-  });
+  const storeDir = givenStoreDir ?? mkdtempSync(path.join(os.tmpdir(), storePrefix));
+  const args = ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir];
+  if (monitorPort !== undefined) args.push('-m', String(monitorPort));
+  const child = spawn(bin, args, { stdio: 'ignore' });
   const exitedEarly = new Promise((_, reject) =>
     child.once('exit', (code, signal) =>
       reject(new Error(`nats-server exited before listening (code ${code}, signal ${signal})`)),
@@ -78,12 +87,22 @@ async function startNatsServer({ storePrefix = 'openlines-nats-', port: wantedPo
   );
   exitedEarly.catch(() => undefined);
   await Promise.race([waitForPort(port, 10000), exitedEarly]);
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const exited = () => new Promise((resolve) => child.once('exit', resolve));
   return {
     url: `nats://127.0.0.1:${port}`,
+    port,
     storeDir,
+    ...(monitorPort === undefined ? {} : { monitorUrl: `http://127.0.0.1:${monitorPort}` }),
+    async kill() {
+      if (!running()) return;
+      const done = exited();
+      child.kill('SIGKILL');
+      await done;
+    },
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
+      if (running()) {
+        const done = exited();
         child.kill('SIGTERM');
         // The fallback timer is cleared once the server exits: a pending timer would keep the
         // jest process alive for its full duration after every run.
@@ -94,10 +113,10 @@ async function startNatsServer({ storePrefix = 'openlines-nats-', port: wantedPo
             resolve();
           }, STOP_TIMEOUT_MS);
         });
-        await Promise.race([exited, timedOut]);
+        await Promise.race([done, timedOut]);
         clearTimeout(timer);
       }
-      rmSync(storeDir, { recursive: true, force: true });
+      if (givenStoreDir === undefined) rmSync(storeDir, { recursive: true, force: true });
     },
   };
 }
