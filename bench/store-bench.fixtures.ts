@@ -1,17 +1,7 @@
-import { CollectionDefinition } from '@openlines/persistence';
+import { SESSIONS_DEFINITION } from '../apps/sessions/src/session/persistence/session.schema';
 
-/** The sessions collection's declarations (as apps/sessions declares them), for the store bench. */
-export const SESSIONS: CollectionDefinition = {
-  versionField: '_version',
-  indexes: [
-    { fields: { _openKey: 1 }, unique: true, name: 'session_open_unique' },
-    { fields: { _line: 1, _state: 1 }, name: 'session_line_state' },
-    { fields: { _state: 1, _line: 1 }, name: 'session_state_line' },
-    { fields: { _userId: 1, _state: 1 }, name: 'session_operator_state' },
-    { fields: { _clients: 1, _line: 1 }, name: 'session_client_line' },
-    { fields: { _recentMessageIds: 1 }, name: 'session_recent_messages' },
-  ],
-};
+/** The sessions collection's declarations, exactly as apps/sessions declares them. */
+export const SESSIONS = SESSIONS_DEFINITION;
 
 export type SessionDoc = Record<string, unknown> & { __id: string };
 
